@@ -1,0 +1,250 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import Tesseract from 'tesseract.js';
+import { ReadError, abortReason, withTimeout } from './errors.js';
+
+export interface WordBox {
+  text: string;
+  confidence: number;
+  bbox: { x0: number; y0: number; x1: number; y1: number };
+}
+
+export interface OcrResult {
+  text: string;
+  /** Mean word confidence, 0..100. */
+  confidence: number;
+  words: WordBox[];
+}
+
+export interface OcrJobOptions {
+  /** Limit on the time the page spends on a worker (queue time does not count). */
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Skip word boxes (used for cheap orientation probes). */
+  wordsWanted?: boolean;
+}
+
+interface Slot {
+  worker: Tesseract.Worker;
+  busy: boolean;
+  dead: boolean;
+  /** Rejects the job currently running on this slot if its thread dies. */
+  failCurrent?: (err: Error) => void;
+}
+
+interface Job {
+  image: Buffer;
+  opts: OcrJobOptions;
+  resolve: (r: OcrResult) => void;
+  reject: (e: Error) => void;
+  onAbort?: () => void;
+}
+
+/** Page segmentation: fully automatic layout analysis without OSD (works for reports with header grids and columns). */
+const PAGE_SEG_MODE = Tesseract.PSM.AUTO;
+const WORKER_CREATE_TIMEOUT_MS = 30_000;
+
+/** The English LSTM model shipped by @tesseract.js-data/eng; resolved without touching the network. */
+export function resolveLangPath(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve('@tesseract.js-data/eng/package.json');
+  return join(dirname(pkg), '4.0.0_best_int');
+}
+
+/**
+ * A fixed-size pool of tesseract.js workers shared by every document. Workers start lazily as work
+ * arrives and are reused; a worker that times out or fails is terminated and replaced, so one bad
+ * page cannot poison the pool. Jobs wait in one FIFO queue.
+ */
+export class OcrPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private creating = 0;
+  private closed = false;
+  private lastCreateError: Error | undefined;
+
+  constructor(
+    readonly size: number,
+    private readonly langPath: string = resolveLangPath(),
+  ) {
+    if (!existsSync(join(langPath, 'eng.traineddata.gz'))) {
+      // tesseract.js crashes or hangs on a missing model instead of rejecting: refuse up front.
+      throw new ReadError('internal_error', `OCR model not found in ${langPath}`, true);
+    }
+  }
+
+  get workerCount(): number {
+    return this.slots.length;
+  }
+
+  recognize(image: Buffer, opts: OcrJobOptions): Promise<OcrResult> {
+    if (this.closed) return Promise.reject(new ReadError('internal_error', 'OCR pool is closed', true));
+    if (opts.signal?.aborted) return Promise.reject(abortReason(opts.signal));
+    return new Promise<OcrResult>((resolve, reject) => {
+      const job: Job = { image, opts, resolve, reject };
+      if (opts.signal) {
+        const signal = opts.signal;
+        job.onAbort = () => {
+          const i = this.queue.indexOf(job);
+          if (i >= 0) {
+            this.queue.splice(i, 1);
+            reject(abortReason(signal));
+          }
+        };
+        signal.addEventListener('abort', job.onAbort, { once: true });
+      }
+      this.queue.push(job);
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new ReadError('internal_error', 'OCR pool closed', true));
+    const slots = this.slots.splice(0);
+    await Promise.allSettled(slots.map((s) => this.kill(s)));
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      const slot = this.slots.find((s) => !s.busy && !s.dead);
+      if (!slot) break;
+      const job = this.queue.shift()!;
+      void this.run(slot, job);
+    }
+    const waiting = this.queue.length;
+    const idleSoon = this.creating;
+    if (waiting > idleSoon && this.slots.length + this.creating < this.size && !this.closed) {
+      this.creating++;
+      void this.spawn().finally(() => {
+        this.creating--;
+        this.pump();
+      });
+    }
+  }
+
+  private async spawn(): Promise<void> {
+    try {
+      const slot = await withTimeout(
+        this.createSlot(),
+        WORKER_CREATE_TIMEOUT_MS,
+        () => new ReadError('internal_error', 'OCR worker did not start in time', true),
+      );
+      if (this.closed) {
+        await this.kill(slot);
+        return;
+      }
+      this.slots.push(slot);
+      this.lastCreateError = undefined;
+    } catch (err) {
+      this.lastCreateError = err instanceof Error ? err : new Error(String(err));
+      // With no worker alive and none starting, nothing would ever take the queued jobs.
+      if (this.slots.length === 0 && this.creating <= 1) {
+        const e = new ReadError('internal_error', `OCR unavailable: ${this.lastCreateError.message}`, true);
+        for (const job of this.queue.splice(0)) job.reject(e);
+      }
+    }
+  }
+
+  private async createSlot(): Promise<Slot> {
+    const worker = await Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, {
+      langPath: this.langPath,
+      gzip: true,
+      cacheMethod: 'none',
+      // Without an errorHandler tesseract.js rethrows job errors inside a message listener,
+      // which would crash the process. Errors still reach us through the job's promise.
+      errorHandler: () => {},
+    });
+    const slot: Slot = { worker, busy: false, dead: false };
+    const thread = (worker as unknown as { worker?: import('node:worker_threads').Worker }).worker;
+    const onDeath = (err: unknown) => {
+      if (slot.dead) return;
+      slot.dead = true;
+      slot.failCurrent?.(new ReadError('internal_error', `OCR worker died: ${String(err)}`, true));
+      this.remove(slot);
+      this.pump();
+    };
+    thread?.on('error', onDeath);
+    thread?.on('exit', (code) => onDeath(`exit ${code}`));
+    await worker.setParameters({
+      tessedit_pageseg_mode: PAGE_SEG_MODE,
+      user_defined_dpi: '300',
+      // Sauvola (local) binarisation: as good as global Otsu on clean scans (99.3% vs 99.5% chars on
+      // our fixtures) and robust to shadows and uneven lighting in phone photos. Tiled Otsu ('1')
+      // was much worse (86% on the photo, 0% with PSM 6 on the scan).
+      thresholding_method: '2',
+    });
+    return slot;
+  }
+
+  private async run(slot: Slot, job: Job): Promise<void> {
+    slot.busy = true;
+    if (job.onAbort) job.opts.signal?.removeEventListener('abort', job.onAbort);
+    const died = new Promise<never>((_, reject) => {
+      slot.failCurrent = reject;
+    });
+    try {
+      const result = await withTimeout(
+        Promise.race([
+          slot.worker.recognize(job.image, {}, { text: true, blocks: job.opts.wordsWanted !== false }),
+          died,
+        ]),
+        job.opts.timeoutMs,
+        () => new ReadError('read_timeout', `OCR of a page exceeded ${job.opts.timeoutMs} ms`),
+      );
+      job.resolve(toOcrResult(result.data, job.opts.wordsWanted !== false));
+      slot.failCurrent = undefined;
+      slot.busy = false;
+    } catch (err) {
+      // The worker's state is unknown after a timeout or error: replace it.
+      slot.failCurrent = undefined;
+      slot.dead = true;
+      this.remove(slot);
+      void this.kill(slot);
+      job.reject(
+        err instanceof ReadError ? err : new ReadError('internal_error', `OCR failed: ${errorMessage(err)}`, true),
+      );
+    } finally {
+      this.pump();
+    }
+  }
+
+  private remove(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+  }
+
+  private async kill(slot: Slot): Promise<void> {
+    slot.dead = true;
+    try {
+      await slot.worker.terminate();
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function toOcrResult(page: Tesseract.Page, wordsWanted: boolean): OcrResult {
+  const words: WordBox[] = [];
+  if (wordsWanted) {
+    for (const block of page.blocks ?? []) {
+      for (const para of block.paragraphs) {
+        for (const line of para.lines) {
+          for (const w of line.words) {
+            words.push({
+              text: w.text,
+              confidence: w.confidence,
+              bbox: { x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1 },
+            });
+          }
+        }
+      }
+    }
+  }
+  return { text: page.text ?? '', confidence: page.confidence ?? 0, words };
+}

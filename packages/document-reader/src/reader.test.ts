@@ -1,0 +1,191 @@
+// Real files, real OCR. One reader for the whole file; the OCR documents are read concurrently in
+// beforeAll (which also exercises several documents sharing the pool) and asserted one by one.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { characterAccuracy } from './accuracy.js';
+import { DocumentReader, ReadError, type ReadProgress, type ReadResult } from './index.js';
+import { OcrPool } from './ocr-pool.js';
+import { inspectImage, prepareImagePage } from './image.js';
+
+const fixture = (p: string) => readFileSync(new URL(`../../../fixtures/${p}`, import.meta.url));
+const truth = fixture('samples/breast-report.txt').toString('utf8');
+// Compared with all whitespace removed: OCR splits or joins words ("HER 2", "FAXTRANSMISSION").
+// Not asserted for OCR: "pN1a" and "cM0", which tesseract reads as "pN1la"/"pNta" and "cMO".
+const KEY_STRINGS = ['HER2', 'score 2+', 'ER): POSITIVE, 95%', 'pT2', 'IIB', 'Ki-67 proliferation index: 20%', '2 of 14'];
+const squash = (s: string) => s.replace(/\s+/g, '');
+const flat = (r: ReadResult) => squash(r.pages.map((p) => p.text).join(''));
+
+async function readError(p: Promise<unknown>): Promise<ReadError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ReadError);
+  return err as ReadError;
+}
+
+let reader: DocumentReader;
+const ocr: Record<string, ReadResult> = {};
+const progress: ReadProgress[] = [];
+
+beforeAll(async () => {
+  reader = await DocumentReader.create({ ocrWorkers: 2 });
+  const files = {
+    scanned: 'samples/breast-report-scanned.pdf',
+    mixed: 'samples/breast-report-mixed.pdf',
+    photo: 'samples/breast-report-photo.jpg',
+    exif6: 'samples/breast-report-photo-exif6.jpg',
+    fax: 'samples/breast-report-fax.tif',
+  };
+  const results = await Promise.all(
+    Object.entries(files).map(async ([name, path]) => {
+      const onProgress = name === 'fax' ? (p: ReadProgress) => progress.push(p) : undefined;
+      return [name, await reader.read(fixture(path), { onProgress })] as const;
+    }),
+  );
+  for (const [name, r] of results) ocr[name] = r;
+}, 120_000);
+
+afterAll(async () => {
+  await reader?.close();
+});
+
+describe('text-layer documents', () => {
+  it('reads a text PDF from its text layer', async () => {
+    const r = await reader.read(fixture('samples/breast-report.pdf'));
+    expect(r.kind).toBe('pdf');
+    expect(r.pages).toHaveLength(1);
+    expect(r.pages[0]).toMatchObject({ page: 1, source: 'text_layer', confidence: null, width: 612, height: 792 });
+    for (const s of KEY_STRINGS) expect(flat(r)).toContain(squash(s));
+  });
+
+  it('reads a plain-text report', async () => {
+    const r = await reader.read(fixture('samples/breast-report.txt'));
+    expect(r).toMatchObject({ kind: 'text', pages: [{ page: 1, source: 'text_layer', confidence: null }] });
+    expect(r.pages[0]!.text).toBe(truth);
+  });
+
+  it('splits plain text into pages on form feed', async () => {
+    const r = await reader.read(Buffer.from('Page one of the report.\fPage two: Ki-67 20%.\f', 'utf8'));
+    expect(r.pages.map((p) => p.page)).toEqual([1, 2]);
+    expect(r.pages[1]!.text).toBe('Page two: Ki-67 20%.');
+  });
+
+  it('reads UTF-16 LE text with BOM', async () => {
+    const r = await reader.read(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('HER2 IHC 2+, FISH not amplified', 'utf16le')]));
+    expect(r.pages[0]!.text).toBe('HER2 IHC 2+, FISH not amplified');
+  });
+
+  it('reads windows-1252 text', async () => {
+    const r = await reader.read(Buffer.from('Tumor size 2.4 cm \x96 margins negative \xb5m', 'latin1'));
+    expect(r.pages[0]!.text).toBe('Tumor size 2.4 cm – margins negative µm');
+  });
+});
+
+describe('OCR documents', () => {
+  it('OCRs a scanned PDF with high accuracy', () => {
+    const r = ocr.scanned!;
+    expect(r.kind).toBe('pdf');
+    expect(r.pages).toHaveLength(1);
+    const p = r.pages[0]!;
+    expect(p.source).toBe('ocr');
+    expect(p.confidence).toBeGreaterThan(80);
+    expect(p.words!.length).toBeGreaterThan(300);
+    expect(p.words![0]!.bbox.x1).toBeGreaterThan(p.words![0]!.bbox.x0);
+    for (const s of KEY_STRINGS) expect(flat(r)).toContain(squash(s));
+    expect(characterAccuracy(p.text, truth)).toBeGreaterThan(0.97);
+  });
+
+  it('decides per page in a mixed PDF (text layer, then scan)', () => {
+    const r = ocr.mixed!;
+    expect(r.pages.map((p) => p.source)).toEqual(['text_layer', 'ocr']);
+    expect(r.pages[0]!.text).toContain('records release');
+    expect(characterAccuracy(r.pages[1]!.text, truth)).toBeGreaterThan(0.97);
+  });
+
+  it('OCRs a skewed, unevenly lit phone photo', () => {
+    const r = ocr.photo!;
+    expect(r.kind).toBe('jpeg');
+    for (const s of KEY_STRINGS) expect(flat(r)).toContain(squash(s));
+    expect(characterAccuracy(r.pages[0]!.text, truth)).toBeGreaterThan(0.95);
+  });
+
+  it('honours EXIF orientation (photo stored sideways)', () => {
+    const r = ocr.exif6!;
+    expect(r.pages[0]!.height).toBeGreaterThan(r.pages[0]!.width!);
+    expect(characterAccuracy(r.pages[0]!.text, truth)).toBeGreaterThan(0.95);
+  });
+
+  it('reads every page of a multi-page 200 dpi fax TIFF', () => {
+    const r = ocr.fax!;
+    expect(r.kind).toBe('tiff');
+    expect(r.pages.map((p) => p.page)).toEqual([1, 2]);
+    expect(r.pages[0]!.text).toContain('TRANSMISSION');
+    expect(squash(r.pages[1]!.text)).toContain('CEP17ratio1.3');
+    expect(characterAccuracy(r.pages[1]!.text, truth)).toBeGreaterThan(0.95);
+  });
+
+  it('reports progress as pages complete', () => {
+    expect(progress[0]).toEqual({ stage: 'reading', percent: 0 });
+    expect(progress.filter((p) => p.stage === 'ocr').map((p) => p.percent)).toContain(50);
+    expect(progress.at(-1)).toEqual({ stage: 'ocr', percent: 100 });
+  });
+});
+
+describe('hostile and broken input', () => {
+  const cases: [string, string][] = [
+    ['hostile/empty.pdf', 'empty_file'],
+    ['hostile/executable.pdf', 'unsupported_type'],
+    ['hostile/script.pdf', 'unsupported_type'],
+    ['hostile/page.html', 'unsupported_type'],
+    ['hostile/junk.bin', 'unsupported_type'],
+    ['hostile/truncated.pdf', 'corrupt_file'],
+    ['hostile/garbage-after-header.pdf', 'corrupt_file'],
+    ['hostile/encrypted.pdf', 'encrypted_pdf'],
+    ['hostile/zero-pages.pdf', 'no_pages'],
+    ['hostile/truncated.jpg', 'corrupt_file'],
+    ['hostile/bomb.png', 'image_too_large'],
+    ['hostile/blank.png', 'no_text_found'],
+  ];
+  for (const [file, code] of cases) {
+    it(`${file} -> ${code}`, async () => {
+      expect((await readError(reader.read(fixture(file)))).code).toBe(code);
+    });
+  }
+
+  it('whitespace-only text -> no_text_found', async () => {
+    expect((await readError(reader.read(Buffer.from('  \n\f \n')))).code).toBe('no_text_found');
+  });
+
+  it('more pages than the limit -> too_many_pages (before any OCR)', async () => {
+    const small = await DocumentReader.create({ ocrWorkers: 1, limits: { maxPages: 1 } });
+    try {
+      expect((await readError(small.read(fixture('samples/breast-report-fax.tif')))).code).toBe('too_many_pages');
+      expect((await readError(small.read(Buffer.from('a\fb')))).code).toBe('too_many_pages');
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('an already aborted read rejects without reading', async () => {
+    const ctl = new AbortController();
+    ctl.abort();
+    await expect(reader.read(fixture('samples/breast-report-photo.jpg'), { signal: ctl.signal })).rejects.toThrow();
+  });
+
+  it('a page over the time limit -> read_timeout, and the pool recovers', async () => {
+    const photo = fixture('samples/breast-report-photo.jpg');
+    const info = await inspectImage(photo, 1e8, 10);
+    const small = await prepareImagePage(photo, 0, info, 1e8, { longSide: 1200 });
+    const pool = new OcrPool(1);
+    try {
+      const err = await readError(pool.recognize(small.png, { timeoutMs: 5 }));
+      expect(err.code).toBe('read_timeout');
+      const ok = await pool.recognize(small.png, { timeoutMs: 60_000, wordsWanted: false });
+      expect(ok.text).toContain('SURGICAL');
+      expect(pool.workerCount).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});

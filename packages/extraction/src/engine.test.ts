@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { extractReport } from './index.js';
+import { compile } from './engine.js';
+import { defineTargets } from './rules/types.js';
+
+describe('evidence', () => {
+  const pages = ['Page one text.\nER: Positive (90%)', 'ADDENDUM\nHER2 (4B5): 3+\nPart A: left breast'];
+  const r = extractReport({ pages });
+  it('every evidence matches its page slice', () => {
+    for (const f of r.findings) expect(pages[f.evidence.page - 1]!.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.text);
+  });
+  it('carries the page number', () => expect(r.findings.find((f) => f.field === 'her2_ihc')!.evidence.page).toBe(2));
+  it('carries the rule id', () => expect(r.findings.find((f) => f.field === 'her2_ihc')!.evidence.ruleId).toBe('her2.ihc.plus'));
+  it('marks addendum findings', () => expect(r.findings.find((f) => f.field === 'her2_ihc')!.addendum).toBe(true));
+});
+
+describe('specimens and addenda', () => {
+  const text = 'A. Left breast, lumpectomy: invasive ductal carcinoma. ER: positive (90%).\nB. Right breast, excision: benign. \n';
+  it('assigns a finding to its part', () => expect(extractReport({ pages: [text] }).findings.find((f) => f.field === 'er_status')!.specimen).toBe('A'));
+  it('an addendum supersedes the original result', () => {
+    const s = extractReport({ pages: ['HER2 FISH: equivocal.\nADDENDUM\nHER2 FISH (repeat): amplified.'] }).summary;
+    expect(s.her2.ish).toBe('amplified');
+  });
+  it('a report that states nothing gives nulls', () => expect(extractReport({ pages: [''] }).summary.er.status).toBeNull());
+});
+
+describe('rule tables', () => {
+  it('reject unknown keys', () => expect(() => defineTargets([{ id: 'x', field: 'ki67', pattern: 'x', value: 1, colour: 'red' } as never])).toThrow(/unknown key/));
+  it('reject capturing groups in anchors', () => expect(() => compile({ families: [{ id: 'f', anchors: [{ id: 'a', pattern: '(x)' }], values: [] }], targets: [], cues: [], uncheckedOption: '☐', checkedOption: '☒' })).toThrow(/non-capturing/));
+});

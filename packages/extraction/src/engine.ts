@@ -1,0 +1,473 @@
+// The generic engine: anchors open windows, value rules read values inside them, free targets
+// match anywhere, context cues set each finding's context within its clause. It never names a
+// biomarker: everything specific lives in rules/*.ts.
+import type { Finding, FieldName, FindingContext } from './types.js';
+import type { ContextCue, MarkerFamily, TargetRule, Value, ValueRule, ValueSpec } from './rules/types.js';
+import { buildDoc, clauseBreaks, clauseOf, spanAt, toPage, type ClauseBreaks } from './text.js';
+import type { ReportText } from './types.js';
+
+export interface RuleSet {
+  families: MarkerFamily[];
+  targets: TargetRule[];
+  cues: ContextCue[];
+  /** Glyphs of an empty checkbox: "☐ Negative ☐ Positive" on a blank form states nothing. */
+  uncheckedOption: string;
+  /** Glyphs of a ticked checkbox. */
+  checkedOption: string;
+}
+
+interface CompiledValue { rule: ValueRule; re: RegExp }
+interface CompiledFamily { fam: MarkerFamily; values: CompiledValue[]; before: CompiledValue[]; skip: RegExp | null; window: number }
+interface AnchorRef { id: string; families: string[] }
+/** Rules with one pattern are scanned once; rules of one field are joined into one alternation. */
+interface TargetAlt { rules: TargetRule[]; names: string[]; key: string; rename: boolean }
+interface CompiledTarget { re: RegExp; alts: TargetAlt[]; keywords: string[] | null }
+interface CompiledCue { cue: ContextCue; re: RegExp }
+
+export interface Compiled {
+  anchorRes: { re: RegExp; refs: AnchorRef[] }[];
+  families: Map<string, CompiledFamily>;
+  targets: CompiledTarget[];
+  cues: CompiledCue[];
+  /** Matches text ending right before a value that marks it as an unticked form option. */
+  unchecked: RegExp;
+  checkedGlyph: RegExp;
+}
+
+/** Internal finding with its global span, used for summary ordering. */
+export interface RawFinding extends Finding {
+  at: number;
+}
+
+function groupCount(src: string): number {
+  return new RegExp(`(?:${src})|`).exec('')!.length - 1;
+}
+
+function withFlags(flags: string | undefined, def: string, global: boolean): string {
+  let f = flags ?? def;
+  f = global ? (f.includes('g') ? f : f + 'g') : f.replace('g', '');
+  return f;
+}
+
+export function compile(rs: RuleSet): Compiled {
+  const unchecked = new RegExp(`(?:${rs.uncheckedOption})`);
+  const checkedGlyph = new RegExp(`^(?:${rs.checkedOption})$`);
+  const ci: AnchorRef[] = [];
+  const cs: AnchorRef[] = [];
+  const ciSrc: string[] = [];
+  const csSrc: string[] = [];
+  const families = new Map<string, CompiledFamily>();
+  for (const fam of rs.families) {
+    families.set(fam.id, {
+      fam,
+      values: fam.values.map((rule) => ({ rule, re: new RegExp(rule.pattern, withFlags(rule.flags, 'i', true)) })),
+      before: (fam.before ?? []).map((rule) => ({ rule, re: new RegExp(`(?:${rule.pattern})`, withFlags(rule.flags, 'i', false)) })),
+      skip: fam.skip ? new RegExp(fam.skip, 'i') : null,
+      window: fam.window ?? 200,
+    });
+    for (const a of fam.anchors) {
+      if (groupCount(a.pattern) !== 0) throw new Error(`anchor ${a.id}: use non-capturing groups only`);
+      const ref = { id: a.id, families: a.families ?? [fam.id] };
+      (a.caseSensitive ? cs : ci).push(ref);
+      (a.caseSensitive ? csSrc : ciSrc).push(`(${a.pattern})`);
+    }
+  }
+  for (const f of families.values()) for (const a of f.fam.anchors) for (const id of a.families ?? []) {
+    if (!families.has(id)) throw new Error(`anchor ${a.id}: unknown family ${id}`);
+  }
+  const anchorRes = [];
+  if (ciSrc.length) anchorRes.push({ re: new RegExp(ciSrc.join('|'), 'gi'), refs: ci });
+  if (csSrc.length) anchorRes.push({ re: new RegExp(csSrc.join('|'), 'g'), refs: cs });
+  const ids = new Map<string, object>();
+  for (const r of [...rs.targets, ...rs.families.flatMap((f) => [...f.values, ...(f.before ?? [])]), ...rs.cues]) {
+    if (ids.has(r.id) && ids.get(r.id) !== r) throw new Error(`duplicate rule id ${r.id}`);
+    ids.set(r.id, r);
+  }
+  return {
+    anchorRes,
+    families,
+    targets: compileTargets(rs.targets),
+    cues: rs.cues.map((cue) => ({ cue, re: new RegExp(cue.pattern, 'gi') })),
+    unchecked,
+    checkedGlyph,
+  };
+}
+
+const NAMED_GROUP = /\(\?<([A-Za-z_]\w*)>/g;
+
+function compileTargets(targets: TargetRule[]): CompiledTarget[] {
+  const byPattern = new Map<string, TargetRule[]>();
+  for (const t of targets) {
+    const k = `${withFlags(t.flags, 'gi', true)}\u0000${t.pattern}`;
+    const list = byPattern.get(k) ?? [];
+    list.push(t);
+    byPattern.set(k, list);
+  }
+  const groups = new Map<string, TargetRule[][]>();
+  for (const [k, rules] of byPattern) {
+    const gk = `${k.split('\u0000')[0]}\u0000${rules[0]!.field}\u0000${(rules[0]!.keywords ?? []).join(',')}`;
+    const list = groups.get(gk) ?? [];
+    list.push(rules);
+    groups.set(gk, list);
+  }
+  const out: CompiledTarget[] = [];
+  for (const [gk, altRules] of groups) {
+    const flags = gk.split('\u0000')[0]!;
+    const alts: TargetAlt[] = [];
+    const srcs: string[] = [];
+    altRules.forEach((rules, j) => {
+      const src = rules[0]!.pattern;
+      const names = [...src.matchAll(NAMED_GROUP)].map((m) => m[1]!);
+      if (groupCount(src) !== names.length) throw new Error(`target ${rules[0]!.id}: use named or non-capturing groups only`);
+      const rename = altRules.length > 1;
+      const key = `__a${j}`;
+      alts.push({ rules, names, key, rename });
+      srcs.push(rename ? `(?<${key}>${src.replace(NAMED_GROUP, (_m, n: string) => `(?<${n}__${j}>`).replace(/\\k<(\w+)>/g, (_m, n: string) => `\\k<${n}__${j}>`)})` : src);
+    });
+    const kws = altRules.flat().map((r) => r.keywords);
+    const keywords = kws.every((k) => k && k.length) ? [...new Set(kws.flat() as string[])] : null;
+    out.push({ re: new RegExp(srcs.join('|'), flags), alts, keywords });
+  }
+  return out;
+}
+
+/** The match of one alternative, seen as if its rule had matched alone. */
+function altMatch(m: RegExpExecArray, alts: TargetAlt[]): { alt: TargetAlt; m: RegExpExecArray } {
+  if (alts.length === 1) return { alt: alts[0]!, m };
+  const j = alts.findIndex((a) => m.groups![a.key] !== undefined);
+  const alt = alts[j]!;
+  const groups: Record<string, string | undefined> = {};
+  for (const n of alt.names) groups[n] = m.groups![`${n}__${j}`];
+  const view = Object.assign([m.groups![alt.key]!], { index: m.index, input: m.input, groups }) as unknown as RegExpExecArray;
+  return { alt, m: view };
+}
+
+/** Lower-cases A-Z only, so offsets stay the same. */
+function asciiLower(s: string): string {
+  return s.replace(/[A-Z]+/g, (x) => x.toLowerCase());
+}
+
+/** Merged regions (line before + line) around each keyword occurrence; a match starts inside one. */
+function keywordRegions(lower: string, keywords: string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const k of keywords) {
+    for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + k.length)) {
+      const lineStart = lower.lastIndexOf('\n', i - 1);
+      const prevStart = lineStart > 0 ? lower.lastIndexOf('\n', lineStart - 1) + 1 : 0;
+      let end = lower.indexOf('\n', i + k.length);
+      if (end < 0) end = lower.length;
+      spans.push([prevStart, end]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s[0] <= last[1] + 1) last[1] = Math.max(last[1], s[1]);
+    else out.push([s[0], s[1]]);
+  }
+  return out;
+}
+
+interface Anchor { start: number; end: number; ref: AnchorRef }
+
+function findAnchors(c: Compiled, text: string): Anchor[] {
+  const out: Anchor[] = [];
+  for (const { re, refs } of c.anchorRes) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      let gi = 1;
+      while (gi < m.length && m[gi] === undefined) gi++;
+      out.push({ start: m.index, end: m.index + m[0].length, ref: refs[gi - 1]! });
+    }
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Drop overlaps, then merge a name with its restatement ("Estrogen receptor (ER)").
+  const kept: Anchor[] = [];
+  for (const a of out) {
+    const last = kept[kept.length - 1];
+    if (last && a.start < last.end) continue;
+    const gap = last ? text.slice(last.end, a.start) : '';
+    if (last && sameFamilies(last.ref, a.ref) && /^[\s(),:/-]{0,3}$/.test(gap)) {
+      last.end = a.end;
+      continue;
+    }
+    // A list of names shares what follows: "MLH1, PMS2, MSH2 and MSH6: intact", "ER, PR and HER2 pending".
+    if (last && LIST_GAP.test(gap)) {
+      last.end = a.end;
+      last.ref = { id: `${last.ref.id}+${a.ref.id}`, families: [...new Set([...last.ref.families, ...a.ref.families])] };
+      continue;
+    }
+    kept.push({ ...a });
+  }
+  return kept;
+}
+
+const LIST_GAP = /^\s*(?:,|\/|&|\band\b|\bor\b|,\s*and\b|,\s*or\b)\s*$/i;
+
+function sameFamilies(a: AnchorRef, b: AnchorRef): boolean {
+  return a.families.length === b.families.length && a.families.every((f) => b.families.includes(f));
+}
+
+function evalValue(spec: ValueSpec, m: RegExpExecArray): Value | null {
+  return typeof spec === 'function' ? spec(m) : spec;
+}
+
+interface Pending { field: FieldName; raw: string; value: Value; start: number; end: number; ruleId: string; confidence: number; negatable: boolean; families: string[] }
+
+/** On a form line, a value belongs to the nearest box before it; no box on its line: a plain value. */
+function optionTicked(c: Compiled, w: string, at: number): boolean {
+  const lineStart = w.lastIndexOf('\n', at - 1) + 1;
+  const before = w.slice(lineStart, at);
+  let lastBox = -1;
+  let ticked = false;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const ch = before[i]!;
+    if (c.unchecked.test(ch)) { lastBox = i; ticked = false; break; }
+    if (c.checkedGlyph.test(ch)) { lastBox = i; ticked = true; break; }
+  }
+  // No box before it on its line: a labelled value ("Percentage: 90%") counts, a bare option word does not.
+  return lastBox < 0 ? /[A-Za-z:]/.test(before) : ticked;
+}
+
+type Best = Map<FieldName, { m: RegExpExecArray; cv: CompiledValue; v: Value }>;
+
+/** Reads every value rule of a family in `w` (global offset `base`): per field, highest priority then earliest. */
+function readValues(c: Compiled, f: CompiledFamily, w: string): Best {
+  const best: Best = new Map();
+  // On a checkbox form only ticked options are values ("☐ Negative ☑ Positive").
+  const form = c.unchecked.test(w);
+  for (const cv of f.values) {
+    const sub = cv.rule.reach ? w.slice(0, cv.rule.reach) : w;
+    cv.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let v: Value | null = null;
+    while ((m = cv.re.exec(sub))) {
+      if (m[0].length === 0) { cv.re.lastIndex++; continue; }
+      if (form && !optionTicked(c, sub, m.index)) continue;
+      v = evalValue(cv.rule.value, m);
+      if (v != null) break;
+    }
+    if (!m || v == null) continue;
+    const prev = best.get(cv.rule.field);
+    const pr = cv.rule.priority ?? 0;
+    const prevPr = prev ? prev.cv.rule.priority ?? 0 : -Infinity;
+    if (!prev || pr > prevPr || (pr === prevPr && m.index < prev.m.index)) best.set(cv.rule.field, { m, cv, v });
+  }
+  return best;
+}
+
+/**
+ * OCR flattens two-column tables into a stack of names followed by a stack of values
+ * ("ER\nPR\nHER2\nPositive\nNegative\n1+"). A run of k names with empty windows followed by
+ * k value lines (no other name among them) pairs line i with name i.
+ */
+function stackedRuns(c: Compiled, text: string, anchors: Anchor[]): Map<number, { w: string; base: number }> {
+  const out = new Map<number, { w: string; base: number }>();
+  let i = 0;
+  while (i < anchors.length) {
+    let j = i;
+    while (j + 1 < anchors.length && /^[ \t:.-]*\n\s*$/.test(text.slice(anchors[j]!.end, anchors[j + 1]!.start)) && !anchors[j + 1]!.ref.families.some((f) => anchors[j]!.ref.families.includes(f))) j++;
+    const k = j - i + 1;
+    if (k >= 2 && /^[ \t:.-]*\n/.test(text.slice(anchors[j]!.end, anchors[j]!.end + 40))) {
+      const lines: { w: string; base: number }[] = [];
+      let pos = text.indexOf('\n', anchors[j]!.end) + 1;
+      while (lines.length < k && pos > 0 && pos < text.length) {
+        let e = text.indexOf('\n', pos);
+        if (e < 0) e = text.length;
+        const line = text.slice(pos, e);
+        if (line.trim()) lines.push({ w: line, base: pos });
+        pos = e + 1;
+      }
+      const nextAnchor = anchors[j + 1]?.start ?? Infinity;
+      const lastEnd = lines.length ? lines[lines.length - 1]!.base + lines[lines.length - 1]!.w.length : Infinity;
+      if (lines.length === k && lastEnd <= nextAnchor &&
+        lines.every((l, n) => anchors[i + n]!.ref.families.some((fid) => readValues(c, c.families.get(fid)!, l.w).size > 0))) {
+        lines.forEach((l, n) => out.set(i + n, l));
+      }
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+const SENTENCE_END = /[.!?](?=\s)|\n[ \t]*\n/g;
+function sentenceStart(text: string, at: number): number {
+  const lo = Math.max(0, at - 200);
+  let start = lo;
+  SENTENCE_END.lastIndex = lo;
+  for (let m = SENTENCE_END.exec(text); m && m.index < at; m = SENTENCE_END.exec(text)) start = m.index + m[0].length;
+  return start;
+}
+
+const CONTEXT_PRIORITY: FindingContext[] = ['pending', 'historical', 'negated', 'uncertain'];
+
+export const T: Record<string, number> = {};
+const tk = (k: string, t0: number) => { T[k] = (T[k] ?? 0) + performance.now() - t0; };
+export function run(c: Compiled, report: ReportText): RawFinding[] {
+  let t0 = performance.now();
+  const doc = buildDoc(report);
+  tk('doc', t0); t0 = performance.now();
+  const text = doc.text;
+  const anchors = findAnchors(c, text);
+  const pend: Pending[] = [];
+
+  tk('anchors', t0); t0 = performance.now();
+  const stacked = stackedRuns(c, text, anchors);
+  tk('stacked', t0); t0 = performance.now();
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i]!;
+    const next = anchors[i + 1];
+    const prevEnd = i > 0 ? anchors[i - 1]!.end : 0;
+    // A name inside a legend sentence ("scores of 0 or 1 are considered negative for HER2")
+    // states no result: the sentence start up to the name is checked against the family's legend.
+    const sentStart = sentenceStart(text, a.start);
+    for (const famId of a.ref.families) {
+      const f = c.families.get(famId)!;
+      if (f.skip && f.skip.test(text.slice(sentStart, a.start))) continue;
+      const st = stacked.get(i);
+      const base = st ? st.base : a.end;
+      let w = st ? st.w : text.slice(a.end, Math.min(a.end + f.window, next ? next.start : text.length));
+      if (f.skip) {
+        // Legend or method text ends the window: a value, if any, comes before it.
+        const sk = f.skip.exec(w);
+        if (sk) w = w.slice(0, sk.index);
+      }
+      const best = readValues(c, f, w);
+      // A value right before the name ("negative for HER2", "no EGFR mutation") is adjacent
+      // and wins over one read further away in the window.
+      const beforeFields = new Set<FieldName>();
+      if (f.before.length) {
+        const bStart = Math.max(prevEnd, a.start - 80);
+        const b = text.slice(bStart, a.start);
+        for (const cv of f.before) {
+          if (beforeFields.has(cv.rule.field)) continue;
+          const m = cv.re.exec(b);
+          if (!m) continue;
+          const v = evalValue(cv.rule.value, m);
+          if (v == null) continue;
+          beforeFields.add(cv.rule.field);
+          pend.push({ field: cv.rule.field, raw: m[0].trim(), value: v, start: bStart + m.index, end: a.end, ruleId: cv.rule.id, confidence: cv.rule.confidence ?? 0.85, negatable: false, families: a.ref.families });
+        }
+      }
+      for (const [field, { m, cv, v }] of best) {
+        if (beforeFields.has(field)) continue;
+        const vStart = base + m.index;
+        pend.push({ field, raw: m.groups?.v ?? m[0].trim(), value: v, start: a.start, end: vStart + m[0].length, ruleId: cv.rule.id, confidence: cv.rule.confidence ?? 0.9, negatable: false, families: a.ref.families });
+      }
+    }
+  }
+
+  tk('families', t0); t0 = performance.now();
+  // Keyword pre-scan: a target whose trigger words all are absent from the report is not run.
+  const lower = text.toLowerCase();
+  const present = new Map<string, boolean>();
+  const has = (k: string) => {
+    let v = present.get(k);
+    if (v === undefined) { v = lower.includes(k); present.set(k, v); }
+    return v;
+  };
+  for (const { re, alts, keywords } of c.targets) {
+    if (keywords && !keywords.some(has)) continue;
+    const tt = performance.now();
+    re.lastIndex = 0;
+    for (let mm = re.exec(text); mm; mm = re.exec(text)) {
+      if (mm[0].length === 0) { re.lastIndex++; continue; }
+      const { alt, m } = altMatch(mm, alts);
+      for (const rule of alt.rules) {
+        const v = evalValue(rule.value, m);
+        if (v == null) continue;
+        pend.push({ field: rule.field, raw: m.groups?.v ?? m[0].trim(), value: v, start: m.index, end: m.index + m[0].length, ruleId: rule.id, confidence: rule.confidence ?? 0.9, negatable: rule.negatable ?? false, families: [] });
+      }
+    }
+    tk('T:' + alts[0]!.rules[0]!.id, tt);
+  }
+
+  tk('targets', t0); t0 = performance.now();
+  const cueHits = findCues(c, text);
+  tk('cues', t0); t0 = performance.now();
+  const breaks = clauseBreaks(text);
+  const anchorStarts = anchors.map((a) => a.start);
+  const out: RawFinding[] = [];
+  const seen = new Map<string, Pending[]>();
+  // Overlapping duplicates keep the most confident reading ("carcinoma of the ovary" over "ovary").
+  pend.sort((x, y) => y.confidence - x.confidence);
+  for (const p of pend) {
+    const key = `${p.field}\u0000${typeof p.value === 'object' ? JSON.stringify(p.value) : String(p.value)}`;
+    const same = seen.get(key);
+    if (same?.some((q) => q.start < p.end && p.start < q.end)) continue;
+    if (same) same.push(p);
+    else seen.set(key, [p]);
+    const ev = toPage(doc, p.start, p.end);
+    out.push({
+      field: p.field,
+      raw: p.raw,
+      value: p.value,
+      evidence: { text: ev.text, page: ev.page, start: ev.start, end: ev.end, ruleId: p.ruleId },
+      specimen: spanAt(doc.specimens, p.start)?.label ?? null,
+      context: contextOf(breaks, cueHits, anchorStarts, p),
+      confidence: p.confidence,
+      addendum: spanAt(doc.addenda, p.start) != null,
+      at: p.start,
+    });
+  }
+  out.sort((x, y) => x.at - y.at);
+  tk('finish', t0);
+  return out;
+}
+
+interface CueHit { start: number; end: number; cue: ContextCue }
+
+function findCues(c: Compiled, text: string): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const { cue, re } of c.cues) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      hits.push({ start: m.index, end: m.index + m[0].length, cue });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** First index whose start is >= at (hits are sorted by start). */
+function lowerBound(hits: CueHit[], at: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function anchorBetween(starts: number[], lo: number, hi: number): boolean {
+  for (const s of starts) if (s > lo && s < hi) return true;
+  return false;
+}
+
+function contextOf(breaks: ClauseBreaks, hits: CueHit[], anchorStarts: number[], p: Pending): FindingContext {
+  const clause = clauseOf(breaks, p.start, p.end);
+  let best: FindingContext = 'affirmed';
+  for (let i = lowerBound(hits, clause.start - 400); i < hits.length; i++) {
+    const h = hits[i]!;
+    if (h.end < clause.start) continue;
+    if (h.start > clause.end) break;
+    if (h.cue.entityOnly && !p.negatable) continue;
+    const scope = h.cue.scope ?? 80;
+    let applies = false;
+    const free = h.cue.crossesNames ?? false;
+    if (h.end <= p.start && h.cue.direction !== 'backward') {
+      applies = p.start - h.end <= scope && (free || !anchorBetween(anchorStarts, h.end, p.start));
+    } else if (h.start >= p.end && h.cue.direction !== 'forward') {
+      applies = h.start - p.end <= scope && (free || !anchorBetween(anchorStarts, p.end, h.start));
+    } else if (h.start >= p.start && h.end <= p.end && !h.cue.entityOnly) {
+      // Between a name and its value: "ER (previously performed): positive".
+      applies = !anchorBetween(anchorStarts, p.start, h.start);
+    }
+    if (applies && (best === 'affirmed' || CONTEXT_PRIORITY.indexOf(h.cue.category) < CONTEXT_PRIORITY.indexOf(best))) best = h.cue.category;
+  }
+  return best;
+}

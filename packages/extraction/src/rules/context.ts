@@ -1,0 +1,23 @@
+// Context cues (ConText, Chapman et al. 2011; medspaCy default rules, adapted to pathology).
+// Scope never crosses a clause boundary (see text.ts CLAUSE_BREAK), so
+// "ER negative, PR positive" keeps any cue on its own marker.
+import { defineCues } from './types.js';
+
+export const CONTEXT_CUES = defineCues([
+  // Negation applies to entities (histology, cancer type), never to test results,
+  // where "negative" is the value itself. A bare "No" ending its line is a form answer, not a cue.
+  { id: 'neg.no', category: 'negated', pattern: String.raw`\b(?:no|without|free of|absence of|absent|rules? out|ruled out|excluded?|not)\b(?=[ \t]+\S)(?:\s+(?:evidence|residual|remaining|definite|identifiable|definitive)(?:\s+(?:of|for))?)?`, direction: 'forward', scope: 60, entityOnly: true },
+  { id: 'neg.negative_for', category: 'negated', pattern: String.raw`\bnegative\s+for\b`, direction: 'forward', scope: 80, entityOnly: true },
+  { id: 'neg.post', category: 'negated', pattern: String.raw`\b(?:not\s+(?:identified|seen|present|found)|is\s+absent|are\s+absent|none\s+identified|was\s+not\s+identified)\b`, direction: 'backward', scope: 60, entityOnly: true },
+  { id: 'unc.suspicious', category: 'uncertain', pattern: String.raw`\b(?:suspicious\s+for|suggestive\s+of|possibl[ey]|probabl[ey]|favou?r(?:ed|s)?|questionable|consistent\s+with\s+possible|rule\s+out)\b`, direction: 'forward', scope: 60 },
+  { id: 'unc.post', category: 'uncertain', pattern: String.raw`\b(?:cannot\s+(?:be\s+)?(?:excluded|ruled\s+out)|(?:is|are)\s+not\s+excluded|(?:is|are)\s+(?:suspected|favou?red|questioned)|(?:is|are)\s+possible)\b`, direction: 'backward', scope: 60 },
+  { id: 'pend.pending', category: 'pending', pattern: String.raw`\b(?:pending|to\s+follow|will\s+be\s+(?:reported|performed|issued|forthcoming|sent)|(?:has|have)\s+been\s+(?:ordered|requested|sent)|(?:are|is|were|was)\s+(?:ordered|requested)|in\s+progress|results?\s+to\s+be\s+reported|will\s+follow)\b`, direction: 'both', scope: 200 },
+  // Clinical impressions and history sections quote, they do not diagnose.
+  { id: 'hist.clinical', category: 'historical', pattern: String.raw`\b(?:pre-?op(?:erative)?|post-?op(?:erative)?|clinical|referring|admitting)\s+diagnos[ie]s\b|\bchief\s+complaint\b|\bclinical\s+(?:history|information|data|notes?)\b|\bindications?\s*(?:for\s+(?:surgery|procedure))?\s*:`, direction: 'forward', scope: 200, crossesNames: true },
+  { id: 'hist.prior', category: 'historical', pattern: String.raw`\b(?:previous(?:ly)?|prior|history\s+of|outside|earlier|formerly|remote|per\s+(?:the\s+)?(?:outside|referring)\s+report|(?:was|were)\s+reported\s+(?:as|to\s+be))\b`, direction: 'forward', scope: 160, crossesNames: true },
+]);
+
+/** Empty checkbox glyphs as OCR renders them: an option printed on a form, not a chosen value. */
+export const UNCHECKED_OPTION = String.raw`[☐□◻○◯▢]|\[\s?\]|\(\s\)`;
+/** Ticked checkbox glyphs: on a form with boxes, only a ticked option is a value. */
+export const CHECKED_OPTION = String.raw`[☑☒✓✔■▣●⊠✗✘]|\[\s?[xX]\s?\]|\(\s?[xX]\s?\)`;

@@ -1,0 +1,25 @@
+// Small regex fragments and parsers shared by rule files. OCR tolerance lives here once:
+// O/o read as 0, l/I/| read as 1 (common Tesseract confusions in scanned reports).
+/** A number 0-3 as OCR may render it. */
+export const D03 = '[0-3OolI|]';
+
+const OCR_DIGIT: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', '|': '1', i: '1' };
+export function ocrDigits(s: string): string {
+  return s.replace(/[OolI|i]/g, (c) => OCR_DIGIT[c] ?? c);
+}
+
+/** Parses "95%", "greater than 90%", "<1%", "70-80%", "1 - 10 %" to a number (range: upper bound). */
+export function parsePercent(raw: string): number | null {
+  const s = raw.toLowerCase().replace(/(?<=\d)o|o(?=\d)/g, '0');
+  if (/(?:<|less than|under)\s*1\s*%/.test(s)) return 0;
+  const nums = s.match(/\d{1,3}(?:\.\d+)?/g);
+  if (!nums) return null;
+  const n = Number(nums[nums.length - 1]);
+  return n >= 0 && n <= 100 ? n : null;
+}
+
+export function num(s: string | undefined): number | null {
+  if (s == null) return null;
+  const n = Number(ocrDigits(s).replace(',', '.'));
+  return Number.isFinite(n) ? n : null;
+}

@@ -1,0 +1,177 @@
+// Summary choice: affirmed findings only (pending, historical, negated, uncertain never feed it),
+// an addendum over the original, then the most confident and most specific value.
+// Clinical derivations read the tables in rules/ (ASCO/CAP ER/PR and HER2), never inline numbers.
+import type { Finding, FieldName, Summary, ReceptorStatus, Her2Ihc, Her2Ish, Her2Category } from './types.js';
+import { RECEPTOR_STATUS_BY_PERCENT, ALLRED_STATUS, RECEPTOR_RESULT_ORDER } from './rules/receptors.js';
+import { HER2_ASCO_CAP_2023, HER2_ISH_BY_NUMBERS } from './rules/her2.js';
+import { NOTTINGHAM_GRADE_BY_SCORE, IN_SITU_HISTOLOGY } from './rules/cancer.js';
+import { TNM_ORDER } from './rules/tnm.js';
+
+type F = Finding & { at?: number };
+
+const TNM_PREFIX_RANK: Record<string, number> = { yp: 5, p: 5, rp: 4, r: 4, a: 3, '': 2, yc: 1, c: 1 };
+
+
+function cmp(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (b[i] ?? 0) - (a[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+function usable(findings: F[], field: FieldName): F[] {
+  return findings.filter((f) => f.field === field && f.context === 'affirmed');
+}
+
+/** Best affirmed finding for a field: addendum first, then `extra` ranks, then confidence, then (addendum: later; else earlier) position. */
+export function pick(findings: F[], field: FieldName, extra: (f: F) => number[] = () => []): F | null {
+  const c = usable(findings, field);
+  if (!c.length) return null;
+  return c
+    .map((f, i) => ({ f, i }))
+    .sort((x, y) => cmp([x.f.addendum ? 1 : 0, ...extra(x.f), x.f.confidence], [y.f.addendum ? 1 : 0, ...extra(y.f), y.f.confidence]) || (x.f.addendum ? y.i - x.i : x.i - y.i))[0]!.f;
+}
+
+function bandStatus(bands: readonly { max: number; status: string }[], v: number): ReceptorStatus | null {
+  for (const b of bands) if (v <= b.max) return b.status as ReceptorStatus;
+  return null;
+}
+
+/** Rank by a result order table: among results of the same standing, the highest is reported. */
+const byOrder = (order: readonly string[]) => (f: F) => [order.indexOf(String(f.value))];
+
+function receptor(findings: F[], prefix: 'er' | 'pr') {
+  const s = pick(findings, `${prefix}_status`, byOrder(RECEPTOR_RESULT_ORDER.order));
+  const p = pick(findings, `${prefix}_percent`);
+  const allred = pick(findings, `${prefix}_allred`);
+  const percent = p ? (p.value as number) : null;
+  let status = (s?.value as ReceptorStatus | undefined) ?? null;
+  if (percent != null) {
+    const byPct = bandStatus(RECEPTOR_STATUS_BY_PERCENT.bands, percent);
+    // A positive result with 1-10% staining is "low positive" (ASCO/CAP 2020).
+    if (status == null || (status === 'positive' && byPct === 'low_positive')) status = byPct;
+  }
+  if (status == null && allred) status = bandStatus(ALLRED_STATUS.bands, allred.value as number);
+  return { status, percent };
+}
+
+function her2(findings: F[]): Summary['her2'] {
+  const ihcF = pick(findings, 'her2_ihc');
+  let ihc = (ihcF?.value as Her2Ihc | undefined) ?? null;
+  let ish = (pick(findings, 'her2_ish')?.value as Her2Ish | undefined) ?? null;
+  const explicitCat = pick(findings, 'her2_category')?.value as Her2Category | undefined;
+  if (ish == null) {
+    const ratio = pick(findings, 'her2_ratio')?.value as number | undefined;
+    const copy = pick(findings, 'her2_copy_number')?.value as number | undefined;
+    if (ratio != null) {
+      const row = HER2_ISH_BY_NUMBERS.rows.find((r) => ratio >= r.ratioMin && ratio < r.ratioMax && (copy == null || (copy >= r.copyMin && copy < r.copyMax)));
+      if (row) ish = row.ish;
+    }
+  }
+  if (ihc == null && explicitCat === 'ultralow') ihc = '0';
+  const ihcKey = ihc === '0' && explicitCat === 'ultralow' ? 'ultralow' : ihc;
+  let status: ReceptorStatus | null = null;
+  let category: Her2Category | null = null;
+  if (ihc != null || ish != null) {
+    const row = HER2_ASCO_CAP_2023.rows.find((r) => (r.ihc == null || r.ihc === ihcKey) && (r.ish == null || r.ish === ish) && (r.ihc != null || r.ish != null) && (r.ihc != null || ihc == null || r.ish === 'amplified'));
+    if (row) { status = row.status; category = row.category; }
+  }
+  if (status == null) {
+    const s = pick(findings, 'her2_status');
+    status = (s?.value as ReceptorStatus | undefined) ?? null;
+  }
+  if (category == null && explicitCat && explicitCat !== 'ultralow') category = explicitCat;
+  if (category == null && status === 'positive' && ihc == null && ish == null) category = 'positive';
+  return { ihc, ish, status, category };
+}
+
+function tnmPart(findings: F[], field: FieldName, preferPrefix: string | null): F | null {
+  const order: readonly string[] = field === 'tnm_t' ? TNM_ORDER.t : field === 'tnm_n' ? TNM_ORDER.n : TNM_ORDER.m;
+  return pick(findings, field, (f) => {
+    const v = f.value as { prefix: string; category: string };
+    return [preferPrefix != null && v.prefix === preferPrefix ? 1 : 0, TNM_PREFIX_RANK[v.prefix] ?? 0, order.indexOf(v.category)];
+  });
+}
+
+function vote(findings: F[], field: FieldName, keep: (f: F) => boolean = () => true): string | null {
+  const score = new Map<string, number>();
+  for (const f of usable(findings, field).filter(keep)) score.set(String(f.value), (score.get(String(f.value)) ?? 0) + f.confidence);
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const [v, s] of score) if (s > bestScore) { best = v; bestScore = s; }
+  return best;
+}
+
+/**
+ * Histology: the most specific tier that has mentions wins (a labelled "Histologic type:" line,
+ * then specific types, then generic names, then in situ lesions); within a tier, a vote.
+ */
+function histology(fs: F[]): string | null {
+  const inSitu = (f: F) => (IN_SITU_HISTOLOGY as readonly string[]).includes(String(f.value));
+  for (const [lo, hi] of HISTOLOGY_TIERS) {
+    const v = vote(fs, 'histology', (f) => !inSitu(f) && f.confidence >= lo && f.confidence < hi);
+    if (v) return v;
+  }
+  return vote(fs, 'histology', inSitu);
+}
+const HISTOLOGY_TIERS: [number, number][] = [[1.5, Infinity], [0.9, 1.5], [0, 0.9]];
+
+/** Grade: among the most confident statements, the highest grade (the worst focus or core is reported). */
+function gradeOf(fs: F[]): string | null {
+  const c = usable(fs, 'grade');
+  if (!c.length) return null;
+  const top = Math.max(...c.map((f) => f.confidence));
+  const best = c.filter((f) => f.confidence >= top - 0.05).sort((a, b) => GRADE_ORDER.indexOf(String(b.value)) - GRADE_ORDER.indexOf(String(a.value)))[0]!;
+  return String(best.value);
+}
+const GRADE_ORDER = ['low', '1', '2', 'high', '3', 'Grade Group 1', 'Grade Group 2', 'Grade Group 3', 'Grade Group 4', 'Grade Group 5'];
+
+/**
+ * The reported value of any field. Node counts add up over parts when only per-part counts
+ * ("(0/2)" in part A, "(0/1)" in part B) are given; a stated total wins.
+ */
+export function fieldValue(findings: Finding[], field: FieldName): unknown {
+  const fs = findings as F[];
+  if (field === 'nodes_positive' || field === 'nodes_examined') {
+    const c = usable(fs, field);
+    if (!c.length) return null;
+    const top = Math.max(...c.map((f) => f.confidence));
+    const best = c.filter((f) => f.confidence === top);
+    const parts = new Map<string, number>();
+    for (const f of best) if (f.specimen && !parts.has(f.specimen)) parts.set(f.specimen, f.value as number);
+    if (parts.size > 1 && best.every((f) => f.specimen)) return [...parts.values()].reduce((a, b) => a + b, 0);
+    return pick(fs, field)?.value ?? null;
+  }
+  const f = pick(fs, field);
+  return f ? f.value : null;
+}
+
+export function summarize(findings: Finding[]): Summary {
+  const fs = findings as F[];
+  const t = tnmPart(fs, 'tnm_t', null);
+  const tPrefix = t ? (t.value as { prefix: string }).prefix : null;
+  const n = tnmPart(fs, 'tnm_n', tPrefix);
+  const m = tnmPart(fs, 'tnm_m', null);
+  const cat = (f: F | null) => (f ? (f.value as { category: string }).category : null);
+  const prefix = t ? tPrefix : n ? (n.value as { prefix: string }).prefix : null;
+  const str = (field: FieldName) => {
+    const f = pick(fs, field);
+    return f ? String(f.value) : null;
+  };
+  const ki = pick(fs, 'ki67');
+  let grade = gradeOf(fs);
+  const nott = pick(fs, 'nottingham_score');
+  if (grade == null && nott) grade = NOTTINGHAM_GRADE_BY_SCORE.bands.find((b) => (nott.value as number) <= b.max)?.grade ?? null;
+  return {
+    cancerType: vote(fs, 'cancer_type'),
+    histology: histology(fs),
+    grade,
+    er: receptor(fs, 'er'),
+    pr: receptor(fs, 'pr'),
+    her2: her2(fs),
+    ki67: ki ? (ki.value as number) : null,
+    tnm: { prefix: prefix || null, t: cat(t), n: cat(n), m: cat(m) },
+    stage: { group: str('stage_group'), edition: str('ajcc_edition') },
+  };
+}

@@ -1,0 +1,135 @@
+// Document layout: pages joined into one string, with maps back to page offsets, clause
+// boundaries, specimen (part) headers and addendum sections. No rule here names a biomarker.
+import type { ReportText } from './types.js';
+
+/** Pages are joined with a blank line so a page break also ends a clause. */
+const PAGE_JOIN = '\n\n';
+
+export interface Span {
+  start: number;
+  end: number;
+  label: string;
+}
+
+export interface Doc {
+  text: string;
+  pageStarts: number[];
+  pages: string[];
+  specimens: Span[];
+  addenda: Span[];
+}
+
+// Specimen headers at line start: "Part A:", "PART 2 -", "Specimen 1:", "A.", "A)", "B-", "(A)".
+// Single letters only when followed by something that looks like a specimen description,
+// so "A. Smith" style lines are rare false positives.
+const SPECIMEN_HEADER =
+  /^[ \t>*-]*(?:(?:part|specimen|spec\.?)\s*(?:#\s*)?([A-Z]|\d{1,2})\b\s*[:.)-]?|\(?([A-H])(?:\)|[.:]|\s-)\s+(?=[A-Z0-9"(]|\w+[ ,]))/gim;
+// Addendum headers: a line that starts with ADDENDUM / Addendum Diagnosis / AMENDED / REVISED REPORT.
+const ADDENDUM_HEADER =
+  /^[ \t*-]*(?:addend(?:um|a)\b|am+endment\b|amended (?:report|diagnosis)\b|(?:revised|corrected) (?:report|diagnosis)\b|supplementa(?:l|ry) report\b|start of addendum\b)/gim;
+// Sections that end an addendum (the original report resumes).
+const SECTION_RESET = /^[ \t*-]*(?:final (?:pathologic(?:al)? )?diagnosis|gross description|clinical (?:history|information)|microscopic description)\b/gim;
+// A line ending a part: the next specimen section starts anew at these.
+const SPECIMEN_RESET = /^[ \t*-]*(?:gross description|clinical (?:history|information)|synoptic|comment|addendum|note)\b/gim;
+
+export function buildDoc(report: ReportText): Doc {
+  const pages = report.pages.length ? report.pages : [''];
+  const pageStarts: number[] = [];
+  let pos = 0;
+  for (const p of pages) {
+    pageStarts.push(pos);
+    pos += p.length + PAGE_JOIN.length;
+  }
+  const text = pages.join(PAGE_JOIN);
+  return { text, pageStarts, pages, specimens: findSpecimens(text), addenda: findAddenda(text) };
+}
+
+function findSpecimens(text: string): Span[] {
+  const heads: { at: number; label: string }[] = [];
+  SPECIMEN_HEADER.lastIndex = 0;
+  for (let m = SPECIMEN_HEADER.exec(text); m; m = SPECIMEN_HEADER.exec(text)) {
+    const label = (m[1] ?? m[2] ?? '').toUpperCase();
+    if (label) heads.push({ at: m.index, label });
+    if (m[0].length === 0) SPECIMEN_HEADER.lastIndex++;
+  }
+  // Single-letter headers count only if the report has at least two distinct ones (A and B),
+  // otherwise a lone "A." is more likely a list item than a part label.
+  const distinct = new Set(heads.map((h) => h.label));
+  if (distinct.size < 2) return [];
+  const resets: number[] = [];
+  SPECIMEN_RESET.lastIndex = 0;
+  for (let m = SPECIMEN_RESET.exec(text); m; m = SPECIMEN_RESET.exec(text)) resets.push(m.index);
+  const spans: Span[] = [];
+  for (let i = 0; i < heads.length; i++) {
+    const h = heads[i]!;
+    let end = i + 1 < heads.length ? heads[i + 1]!.at : text.length;
+    for (const r of resets) if (r > h.at && r < end) { end = r; break; }
+    spans.push({ start: h.at, end, label: h.label });
+  }
+  return spans;
+}
+
+function findAddenda(text: string): Span[] {
+  const spans: Span[] = [];
+  ADDENDUM_HEADER.lastIndex = 0;
+  for (let m = ADDENDUM_HEADER.exec(text); m; m = ADDENDUM_HEADER.exec(text)) {
+    SECTION_RESET.lastIndex = m.index + m[0].length;
+    const r = SECTION_RESET.exec(text);
+    spans.push({ start: m.index, end: r ? r.index : text.length, label: 'addendum' });
+  }
+  return spans;
+}
+
+export function spanAt(spans: Span[], at: number): Span | null {
+  let found: Span | null = null;
+  for (const s of spans) if (s.start <= at && at < s.end) found = s;
+  return found;
+}
+
+/** Page (1-based) and page-local offsets of a global range, clipped to the page it starts on. */
+export function toPage(doc: Doc, start: number, end: number) {
+  let i = doc.pageStarts.length - 1;
+  while (i > 0 && doc.pageStarts[i]! > start) i--;
+  const base = doc.pageStarts[i]!;
+  const pageLen = doc.pages[i]!.length;
+  const s = Math.max(0, Math.min(start - base, pageLen));
+  const e = Math.max(s, Math.min(end - base, pageLen));
+  return { page: i + 1, start: s, end: e, text: doc.pages[i]!.slice(s, e) };
+}
+
+// Clause boundaries: sentence ends, semicolons, blank lines, a newline followed by a new
+// list item or label, and contrastive conjunctions. Wrapped narrative lines (next line
+// starting lowercase) do not break.
+const CLAUSE_BREAK = /[.;!?](?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*•\d]|[A-Z][\w /()-]{0,40}:))|\b(?:but|however|whereas|while)\b/g;
+
+/** Clause boundaries of a document, found once: sorted starts and ends of each break. */
+export interface ClauseBreaks { starts: number[]; ends: number[]; length: number }
+
+export function clauseBreaks(text: string): ClauseBreaks {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
+    if (m[0].length === 0) { CLAUSE_BREAK.lastIndex++; continue; }
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  return { starts, ends, length: text.length };
+}
+
+/** Start/end of the clause holding [at, endAt), at most `reach` chars each way. Breaks inside the span are ignored. */
+export function clauseOf(b: ClauseBreaks, at: number, endAt: number, reach = 200) {
+  let lo = 0;
+  let hi = b.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b.ends[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  // lo: first break ending after `at`.
+  const start = lo > 0 ? Math.max(b.ends[lo - 1]!, at - reach) : Math.max(0, at - reach);
+  let j = lo;
+  while (j < b.starts.length && b.starts[j]! < endAt) j++;
+  const end = j < b.starts.length ? Math.min(b.starts[j]!, endAt + reach) : Math.min(b.length, endAt + reach);
+  return { start: Math.max(0, start), end };
+}

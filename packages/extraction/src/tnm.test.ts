@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { summaryOf } from './test-helpers.js';
+
+describe('TNM', () => {
+  it('reads "pT2 pN1a M0"', () => expect(summaryOf('pT2 pN1a M0').tnm).toEqual({ prefix: 'p', t: 'T2', n: 'N1a', m: 'M0' }));
+  it('reads the compact "pT1cN0MX"', () => expect(summaryOf('AJCC/UICC stage: pT1cN0MX.').tnm).toEqual({ prefix: 'p', t: 'T1c', n: 'N0', m: 'MX' }));
+  it('keeps (i+) on N0', () => expect(summaryOf('pT1c pN0(i+)(sn)').tnm.n).toBe('N0(i+)'));
+  it('drops (sn) and node counts', () => expect(summaryOf('pT2 pN0(sn) (0/3)').tnm.n).toBe('N0'));
+  it('reads N1mi', () => expect(summaryOf('pT1b pN1mi').tnm.n).toBe('N1mi'));
+  it('reads T1mi', () => expect(summaryOf('pT1mi pN0').tnm.t).toBe('T1mi'));
+  it('reads the yp prefix', () => expect(summaryOf('ypT1a ypN0').tnm.prefix).toBe('yp'));
+  it('tolerates OCR "pNla" and "MO"', () => expect(summaryOf('pT2 pNla MO').tnm).toEqual({ prefix: 'p', t: 'T2', n: 'N1a', m: 'M0' }));
+  it('tolerates OCR "PT2NOMX"', () => expect(summaryOf('AJCC/UICC stage: PT2NOMX.').tnm.n).toBe('N0'));
+  it('reads "pT2pN0(0/10)LOVORO"', () => expect(summaryOf('pT2pN0(0/10)LOVORO').tnm.n).toBe('N0'));
+  it('does not read a bare "T2" as a stage', () => expect(summaryOf('T2-weighted MRI images').tnm.t).toBeNull());
+  it('stages several tumors by the largest', () => expect(summaryOf('Tumor 1 (pT1c). Tumor 2 (pT3).').tnm.t).toBe('T3'));
+  it('prefers the pathologic over the clinical stage', () => expect(summaryOf('Clinical stage cT3 cN1. Pathologic stage pT2 pN0.').tnm.prefix).toBe('p'));
+  it('reads the stage group', () => expect(summaryOf('Stage group: IIIA').stage.group).toBe('IIIA'));
+  it('reads the AJCC edition', () => expect(summaryOf('pT2 pN0 (AJCC 8th edition)').stage.edition).toBe('8th'));
+  it('reads "Tumor Extent: T1"', () => expect(summaryOf('Tumor Extent: T1 tumor size 2 cm or less').tnm.t).toBe('T1'));
+});

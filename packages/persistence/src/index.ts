@@ -1,0 +1,5 @@
+export { createDb, isUniqueViolation, type Db } from './db.js';
+export { migrate, MIGRATIONS_DIR } from './migrate.js';
+export { DocumentRepository, type DocumentRow, type NewDocument, type PageRow, type Stage } from './documents.js';
+export { FindingRepository } from './findings.js';
+export { ProfileRepository, type DocumentFindings, type StoredProfile } from './profiles.js';
