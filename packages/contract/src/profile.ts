@@ -140,10 +140,14 @@ export const DiscordanceSchema = z.object({
 });
 export type Discordance = z.infer<typeof DiscordanceSchema>;
 
-export const MissingReasonSchema = z.enum(['not_reported', 'pending', 'incomplete', 'needs_reflex', 'rejected']);
+/** not_extracted: the extractor has no rule for this test yet, so its absence says nothing about the report. */
+export const MissingReasonSchema = z.enum(['not_reported', 'pending', 'incomplete', 'needs_reflex', 'rejected', 'not_extracted']);
+export const BiomarkerTierSchema = z.enum(['core', 'advanced']);
 export const MissingBiomarkerSchema = z.object({
   biomarker: z.string(),
   label: z.string(),
+  /** core: expected at diagnosis; advanced: for metastatic disease, listed when the stage is IV or unknown. */
+  tier: BiomarkerTierSchema,
   reason: MissingReasonSchema,
   fields: z.array(z.string()),
   source: z.string(),
@@ -194,6 +198,7 @@ export const ProfileContextSchema = z.object({
     z.object({
       id: z.string(),
       label: z.string(),
+      tier: BiomarkerTierSchema,
       status: z.enum(['present', 'pending', 'missing']),
       value: z.string().nullable(),
       category: z.string().nullable(),

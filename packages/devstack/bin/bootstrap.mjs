@@ -29,10 +29,13 @@ function run(cmd, cmdArgs, label) {
   }
 }
 
-const [pnpm, ...pnpmArgs] = pnpmCommand();
-if (!quiet) console.error('[setup] installing dependencies');
-run(pnpm, [...pnpmArgs, 'install', '--frozen-lockfile', '--reporter=silent'], 'pnpm install');
-run(pnpm, [...pnpmArgs, 'exec', 'prisma', 'generate', '--config', 'prisma/prisma.config.ts'], 'prisma generate');
+// ONCO_SKIP_INSTALL=1: another process (e.g. the compose `setup` service) has installed already.
+if (process.env.ONCO_SKIP_INSTALL !== '1') {
+  const [pnpm, ...pnpmArgs] = pnpmCommand();
+  if (!quiet) console.error('[setup] installing dependencies');
+  run(pnpm, [...pnpmArgs, 'install', '--frozen-lockfile', '--reporter=silent'], 'pnpm install');
+  run(pnpm, [...pnpmArgs, 'exec', 'prisma', 'generate', '--config', 'prisma/prisma.config.ts'], 'prisma generate');
+}
 
 const child = spawn(
   path.join(root, 'node_modules/.bin/tsx'),

@@ -3,15 +3,19 @@
 //   test   throwaway Redis + PostgreSQL, every test (unit and end-to-end), stop
 //   start  the same system, kept running until Ctrl-C (uses DATABASE_URL / REDIS_URL when set)
 //   token  print a bearer token: token patient <patientId> | token navigator|service [<name>]
-//   extract / eval / bench:extract / db:diff
+//   extract / eval / bench:extract / db:diff <name> (new migration from schema.prisma)
+//   migrate / api / worker   one piece against DATABASE_URL and REDIS_URL (docker-compose)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueToken } from '@onco/auth';
+import { loadConfig } from '@onco/config';
+import { z } from 'zod';
 import type { Principal } from '@onco/contract';
 import { migrate } from '@onco/persistence';
+import { benchE2e } from './bench-e2e.js';
 import { runDemo } from './demo.js';
 import { freePort, startStack, type Stack } from './services.js';
 
@@ -105,10 +109,10 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_00
   throw new Error('the API did not become healthy in time');
 }
 
-async function runSystem(mode: 'demo' | 'start'): Promise<number> {
+async function runSystem(mode: 'demo' | 'start' | 'bench:e2e', args: string[] = []): Promise<number> {
   const external = mode === 'start' && process.env.DATABASE_URL && process.env.REDIS_URL;
   const run = async (stack: { redisUrl: string; databaseUrl: string; dir: string }) => {
-    const secret = mode === 'demo' ? randomBytes(32).toString('hex') : devSecret();
+    const secret = mode === 'start' ? devSecret() : randomBytes(32).toString('hex');
     const port = mode === 'start' ? Number(process.env.PORT ?? 3000) : await freePort();
     const env = systemEnv(stack, secret, port);
     if (external) env.STORAGE_DIR = process.env.STORAGE_DIR ?? path.join(ROOT, '.data/uploads');
@@ -123,6 +127,10 @@ async function runSystem(mode: 'demo' | 'start'): Promise<number> {
       const url = `http://127.0.0.1:${port}`;
       await waitForHealth(url, api);
       if (mode === 'demo') return await runDemo(url, secret);
+      if (mode === 'bench:e2e') {
+        await benchE2e(url, secret, path.join(ROOT, 'fixtures/samples'), Number(args[0] ?? 20));
+        return 0;
+      }
       const token = (p: Principal) => issueToken(p, secret, 12 * 3600);
       console.log(`\nAPI on ${url} (Ctrl-C stops everything)\n`);
       console.log(`navigator token: ${token({ role: 'navigator', sub: 'navigator-dev' })}`);
@@ -158,8 +166,13 @@ function runTests(args: string[]): Promise<number> {
   );
 }
 
-function tsxScript(script: string, args: string[]): number {
-  return spawnSync(bin('tsx'), [script, ...args], { cwd: process.cwd(), stdio: 'inherit' }).status ?? 1;
+/** Runs a TypeScript entry point in the foreground, passing signals on so it can shut down cleanly. */
+function tsxScript(script: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(bin('tsx'), [script, ...args], { cwd: process.cwd(), stdio: 'inherit' });
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
 }
 
 async function dbDiff(name: string | undefined): Promise<number> {
@@ -191,6 +204,8 @@ async function main(): Promise<number> {
       return runSystem('demo');
     case 'start':
       return runSystem('start');
+    case 'bench:e2e':
+      return runSystem('bench:e2e', args);
     case 'test':
       return runTests(args);
     case 'token':
@@ -204,6 +219,16 @@ async function main(): Promise<number> {
       return tsxScript(path.join(ROOT, 'packages/extraction/eval/bench.ts'), args);
     case 'db:diff':
       return dbDiff(args[0]);
+    // Single processes against DATABASE_URL / REDIS_URL from the environment (docker-compose).
+    case 'migrate': {
+      const applied = await migrate(loadConfig(z.object({ DATABASE_URL: z.string() })).DATABASE_URL);
+      log(`migrated (${applied.length} new)`);
+      return 0;
+    }
+    case 'api':
+      return tsxScript(path.join(ROOT, 'services/api/src/main.ts'), args);
+    case 'worker':
+      return tsxScript(path.join(ROOT, 'workers/documents/src/main.ts'), args);
     default:
       console.error('commands: demo | test | start | token | extract | eval | bench:extract | db:diff');
       return 2;

@@ -24,13 +24,27 @@ function usable(findings: F[], field: FieldName): F[] {
   return findings.filter((f) => f.field === field && f.context === 'affirmed');
 }
 
-/** Best affirmed finding for a field: addendum first, then `extra` ranks, then confidence, then (addendum: later; else earlier) position. */
-export function pick(findings: F[], field: FieldName, extra: (f: F) => number[] = () => []): F | null {
+/**
+ * Standing of a finding, highest first: a correction (amended report) over the rest, a result on
+ * the current specimen over one quoted from an earlier specimen of the tumour (`priorSpecimen`),
+ * then an addendum over the original report.
+ */
+function standing(f: F): number[] {
+  return [f.amended ? 1 : 0, f.priorSpecimen ? 0 : 1];
+}
+
+/**
+ * Best affirmed finding for a field: standing, addendum, then `extra` ranks, then confidence, then
+ * (addendum: later; else earlier) position. With `orderFirst`, `extra` (a clinical result order)
+ * outranks the addendum: heterogeneous results of one tumour are reported by the order.
+ */
+export function pick(findings: F[], field: FieldName, extra: (f: F) => number[] = () => [], orderFirst = false): F | null {
   const c = usable(findings, field);
   if (!c.length) return null;
+  const rank = (f: F) => orderFirst ? [...standing(f), ...extra(f), f.addendum ? 1 : 0, f.confidence] : [...standing(f), f.addendum ? 1 : 0, ...extra(f), f.confidence];
   return c
-    .map((f, i) => ({ f, i }))
-    .sort((x, y) => cmp([x.f.addendum ? 1 : 0, ...extra(x.f), x.f.confidence], [y.f.addendum ? 1 : 0, ...extra(y.f), y.f.confidence]) || (x.f.addendum ? y.i - x.i : x.i - y.i))[0]!.f;
+    .map((f, i) => ({ f, i, r: rank(f) }))
+    .sort((x, y) => cmp(x.r, y.r) || (x.f.addendum ? y.i - x.i : x.i - y.i))[0]!.f;
 }
 
 function bandStatus(bands: readonly { max: number; status: string }[], v: number): ReceptorStatus | null {
@@ -38,22 +52,61 @@ function bandStatus(bands: readonly { max: number; status: string }[], v: number
   return null;
 }
 
-/** Rank by a result order table: among results of the same standing, the highest is reported. */
-const byOrder = (order: readonly string[]) => (f: F) => [order.indexOf(String(f.value))];
+/** One statement about a receptor: the status, percentage and Allred score read from one name. */
+interface Statement { status: ReceptorStatus | null; percent: number | null; lead: F; specific: boolean; word: boolean }
+
+/**
+ * ER/PR. Findings read from one name (same evidence start) form a statement; its status comes from
+ * the stated word, refined by the percentage (ASCO/CAP 2020 bands: a "positive" with 1-10% is low
+ * positive) or, alone, from the percentage or the Allred score. Among statements the standing
+ * decides, then the result order (any positive focus makes the tumour positive), then a statement
+ * with a percentage over a bare word, then addendum, confidence and position.
+ */
+/** How far (characters) an interpretation word may follow the measurement it interprets. */
+const INTERPRETATION_REACH = 200;
 
 function receptor(findings: F[], prefix: 'er' | 'pr') {
-  const s = pick(findings, `${prefix}_status`, byOrder(RECEPTOR_RESULT_ORDER.order));
-  const p = pick(findings, `${prefix}_percent`);
-  const allred = pick(findings, `${prefix}_allred`);
-  const percent = p ? (p.value as number) : null;
-  let status = (s?.value as ReceptorStatus | undefined) ?? null;
-  if (percent != null) {
-    const byPct = bandStatus(RECEPTOR_STATUS_BY_PERCENT.bands, percent);
-    // A positive result with 1-10% staining is "low positive" (ASCO/CAP 2020).
-    if (status == null || (status === 'positive' && byPct === 'low_positive')) status = byPct;
+  const groups = new Map<string, { status?: F; percent?: F; allred?: F }>();
+  for (const f of findings) {
+    if (f.context !== 'affirmed') continue;
+    const kind = f.field === `${prefix}_status` ? 'status' : f.field === `${prefix}_percent` ? 'percent' : f.field === `${prefix}_allred` ? 'allred' : null;
+    if (!kind) continue;
+    const key = `${f.evidence.page}:${f.evidence.start}`;
+    const g = groups.get(key) ?? {};
+    groups.set(key, g);
+    if (!g[kind]) g[kind] = f;
   }
-  if (status == null && allred) status = bandStatus(ALLRED_STATUS.bands, allred.value as number);
-  return { status, percent };
+  const stmts: Statement[] = [];
+  for (const g of groups.values()) {
+    const percent = g.percent ? (g.percent.value as number) : null;
+    let status = (g.status?.value as ReceptorStatus | undefined) ?? null;
+    if (percent != null) {
+      const byPct = bandStatus(RECEPTOR_STATUS_BY_PERCENT.bands, percent);
+      if (status == null || (status === 'positive' && byPct === 'low_positive')) status = byPct;
+    }
+    if (status == null && g.allred) status = bandStatus(ALLRED_STATUS.bands, g.allred.value as number);
+    const lead = g.status ?? g.percent ?? g.allred!;
+    const st: Statement = { status, percent, lead, specific: percent != null || g.allred != null, word: g.status != null };
+    // A measurement followed at once by its interpretation ("(10%). Therefore ... interpreted as
+    // negative") is one statement: the pathologist's word decides, the number stays.
+    const prev = stmts[stmts.length - 1];
+    if (prev && !prev.word && prev.percent != null && st.word && st.percent == null && st.lead.evidence.page === prev.lead.evidence.page &&
+      st.lead.evidence.start - prev.lead.evidence.start <= INTERPRETATION_REACH) {
+      prev.status = g.status!.value as ReceptorStatus;
+      if (prev.status === 'positive' && bandStatus(RECEPTOR_STATUS_BY_PERCENT.bands, prev.percent) === 'low_positive') prev.status = 'low_positive';
+      prev.word = true;
+      continue;
+    }
+    stmts.push(st);
+  }
+  if (!stmts.length) return { status: null, percent: null };
+  const level = (s: ReceptorStatus | null) => RECEPTOR_RESULT_ORDER.standing[s ?? ''] ?? -1;
+  const order = stmts.map((s, i) => ({ s, i })).sort((x, y) =>
+    cmp([...standing(x.s.lead), level(x.s.status), x.s.specific ? 1 : 0, x.s.lead.addendum ? 1 : 0, x.s.lead.confidence],
+      [...standing(y.s.lead), level(y.s.status), y.s.specific ? 1 : 0, y.s.lead.addendum ? 1 : 0, y.s.lead.confidence]) || x.i - y.i);
+  const best = order[0]!.s;
+  const percent = best.percent ?? order.find((o) => o.s.status === best.status && o.s.percent != null)?.s.percent ?? null;
+  return { status: best.status, percent };
 }
 
 function her2(findings: F[]): Summary['her2'] {

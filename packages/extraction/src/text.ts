@@ -27,6 +27,8 @@ const SPECIMEN_HEADER =
 // Addendum headers: a line that starts with ADDENDUM / Addendum Diagnosis / AMENDED / REVISED REPORT.
 const ADDENDUM_HEADER =
   /^[ \t*-]*(?:addend(?:um|a)\b|am+endment\b|amended (?:report|diagnosis)\b|(?:revised|corrected) (?:report|diagnosis)\b|supplementa(?:l|ry) report\b|start of addendum\b)/gim;
+// A correction replaces earlier results; a plain addendum adds to them.
+const CORRECTION = /\b(?:am+end|revised|corrected)/i;
 // Sections that end an addendum (the original report resumes).
 const SECTION_RESET = /^[ \t*-]*(?:final (?:pathologic(?:al)? )?diagnosis|gross description|clinical (?:history|information)|microscopic description)\b/gim;
 // A line ending a part: the next specimen section starts anew at these.
@@ -75,7 +77,7 @@ function findAddenda(text: string): Span[] {
   for (let m = ADDENDUM_HEADER.exec(text); m; m = ADDENDUM_HEADER.exec(text)) {
     SECTION_RESET.lastIndex = m.index + m[0].length;
     const r = SECTION_RESET.exec(text);
-    spans.push({ start: m.index, end: r ? r.index : text.length, label: 'addendum' });
+    spans.push({ start: m.index, end: r ? r.index : text.length, label: CORRECTION.test(m[0]) ? 'amended' : 'addendum' });
   }
   return spans;
 }

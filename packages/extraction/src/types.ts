@@ -34,6 +34,13 @@ export interface Finding {
   confidence: number;
   /** True when the value comes from an addendum, amended or revised report section. */
   addendum?: boolean;
+  /** True when that section is a correction (amended, corrected or revised report): it replaces earlier results. */
+  amended?: boolean;
+  /**
+   * True when the result was obtained on an earlier specimen of this same tumour (the core biopsy,
+   * "performed on S-xx"): affirmed and the patient's own, ranked after a result on the current specimen.
+   */
+  priorSpecimen?: boolean;
 }
 
 export type ReceptorStatus = 'positive' | 'low_positive' | 'negative' | 'equivocal';

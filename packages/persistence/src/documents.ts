@@ -39,7 +39,8 @@ export class DocumentRepository {
 
   /** Creates the row (and the patient on first upload). Returns the existing row if the same bytes raced in. */
   async createQueued(doc: NewDocument): Promise<{ row: DocumentRow; created: boolean }> {
-    await this.db.patient.upsert({ where: { id: doc.patientId }, create: { id: doc.patientId }, update: {} });
+    // ON CONFLICT DO NOTHING: two first uploads for one patient may race here.
+    await this.db.patient.createMany({ data: [{ id: doc.patientId }], skipDuplicates: true });
     try {
       return { row: await this.db.document.create({ data: { ...doc, status: 'queued' } }), created: true };
     } catch (err) {
@@ -105,6 +106,10 @@ export class DocumentRepository {
       }),
       this.db.document.update({ where: { id }, data: { pageCount: pages.length } }),
     ]);
+  }
+
+  listForPatient(patientId: string): Promise<DocumentRow[]> {
+    return this.db.document.findMany({ where: { patientId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
   }
 
   /** Documents still queued after `olderThanMs`: their job may have been lost before it reached Redis. */

@@ -1,7 +1,7 @@
 // HTTP plumbing shared by the routes: parsed inputs, validated outputs, one error mapping.
 import { AuthError, verifyToken } from '@onco/auth';
 import type { Logger } from '@onco/config/log';
-import type { ErrorResponse, Principal } from '@onco/contract';
+import type { ErrorResponse } from '@onco/contract';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 
@@ -24,13 +24,6 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, where: str
   }
   return r.data;
 }
-
-/** Responses go through their schema too: the contract is checked on the way out. */
-export function send<S extends z.ZodType>(res: Response, status: number, schema: S, body: z.infer<S>): void {
-  res.status(status).json(schema.parse(body));
-}
-
-export const principalOf = (res: Response): Principal => res.locals.principal as Principal;
 
 export function authenticate(secret: string): RequestHandler {
   return (req, res, next) => {

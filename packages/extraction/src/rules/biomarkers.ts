@@ -27,19 +27,19 @@ function statusBefore(prefix: string, field: FieldName): ValueRule[] {
 }
 
 // Driver genes: a named variant (priority 1) beats the bare "detected/positive" word.
-const DRIVERS: { id: string; field: FieldName; name: string; variant?: string }[] = [
-  { id: 'egfr', field: 'egfr', name: String.raw`\bEGFR\b`, variant: String.raw`\b(?<v>L858R|T790M|C797S|G719[A-Z]|L861Q|S768I|exon\s+19\s+(?:deletion|del\w*|in-?frame\s+deletion)|exon\s+20\s+(?:insertion|ins\w*)|exon\s+21\s+L858R)\b` },
-  { id: 'alk', field: 'alk', name: String.raw`\bALK\b(?:\s+(?:gene\s+)?(?:rearrangement|fusion|translocation))?` },
-  { id: 'ros1', field: 'ros1', name: String.raw`\bROS-?1\b(?:\s+(?:gene\s+)?(?:rearrangement|fusion))?` },
-  { id: 'kras', field: 'kras', name: String.raw`\bKRAS\b`, variant: String.raw`\b(?:p\.)?(?<v>G12[ACDRSV]|G13[CDRSV]|Q61[HKLR]|A146T|K117N)\b` },
-  { id: 'braf', field: 'braf', name: String.raw`\bBRAF\b`, variant: String.raw`\b(?:p\.)?(?<v>V600[EKDR]|K601E|G469A)\b` },
-  { id: 'pik3ca', field: 'pik3ca', name: String.raw`\bPIK3CA\b`, variant: String.raw`\b(?:p\.)?(?<v>E542K|E545[KGA]|H1047[RLY]|C420R|Q546[KR]|N345K)\b` },
-  { id: 'ntrk', field: 'ntrk', name: String.raw`\bNTRK[1-3]?(?:\s*/\s*[1-3]){0,2}\b(?:\s+(?:gene\s+)?(?:fusion|rearrangement))?|\bpan-?TRK\b` },
+const DRIVERS: { id: string; field: FieldName; name: string; variant?: string; keywords: string[] }[] = [
+  { id: 'egfr', field: 'egfr', keywords: ['egfr'], name: String.raw`\bEGFR\b`, variant: String.raw`\b(?<v>L858R|T790M|C797S|G719[A-Z]|L861Q|S768I|exon\s+19\s+(?:deletion|del\w*|in-?frame\s+deletion)|exon\s+20\s+(?:insertion|ins\w*)|exon\s+21\s+L858R)\b` },
+  { id: 'alk', field: 'alk', keywords: ['alk'], name: String.raw`\bALK\b(?:\s+(?:gene\s+)?(?:rearrangement|fusion|translocation))?` },
+  { id: 'ros1', field: 'ros1', keywords: ['ros'], name: String.raw`\bROS-?1\b(?:\s+(?:gene\s+)?(?:rearrangement|fusion))?` },
+  { id: 'kras', field: 'kras', keywords: ['kras'], name: String.raw`\bKRAS\b`, variant: String.raw`\b(?:p\.)?(?<v>G12[ACDRSV]|G13[CDRSV]|Q61[HKLR]|A146T|K117N)\b` },
+  { id: 'braf', field: 'braf', keywords: ['braf'], name: String.raw`\bBRAF\b`, variant: String.raw`\b(?:p\.)?(?<v>V600[EKDR]|K601E|G469A)\b` },
+  { id: 'pik3ca', field: 'pik3ca', keywords: ['pik3ca'], name: String.raw`\bPIK3CA\b`, variant: String.raw`\b(?:p\.)?(?<v>E542K|E545[KGA]|H1047[RLY]|C420R|Q546[KR]|N345K)\b` },
+  { id: 'ntrk', field: 'ntrk', keywords: ['trk'], name: String.raw`\bNTRK[1-3]?(?:\s*/\s*[1-3]){0,2}\b(?:\s+(?:gene\s+)?(?:fusion|rearrangement))?|\bpan-?TRK\b` },
 ];
 
 const driverFamilies: MarkerFamily[] = DRIVERS.map((d) => ({
   id: d.id,
-  anchors: [{ id: `${d.id}.name`, pattern: d.name }],
+  anchors: [{ id: `${d.id}.name`, pattern: d.name, keywords: d.keywords }],
   values: [
     ...(d.variant ? [{ id: `${d.id}.variant`, field: d.field, pattern: d.variant, value: (m: RegExpExecArray) => m.groups!.v!.replace(/\s+/g, ' ').replace(/^exon (\d+) del\w*$/i, 'exon $1 deletion').replace(/^exon (\d+) ins\w*$/i, 'exon $1 insertion'), confidence: 0.95, priority: 1 }] : []),
     ...statusValues(d.id, d.field),
@@ -51,9 +51,10 @@ const driverFamilies: MarkerFamily[] = DRIVERS.map((d) => ({
 const MMR_INTACT = String.raw`\b(?:intact|retained|preserved|present|normal|positive|proficient)\b`;
 const MMR_LOST = String.raw`\b(?:loss|lost|absent|deficient|negative|not\s+detected)\b|\bno\s+(?:nuclear\s+)?(?:staining|expression)\b`;
 const MMR = ['mlh1', 'pms2', 'msh2', 'msh6'] as const;
+const MMR_KEYWORDS = ['mlh', 'pms', 'msh'];
 const mmrFamilies: MarkerFamily[] = MMR.map((p) => ({
   id: p,
-  anchors: [{ id: `${p}.name`, pattern: String.raw`\b${p.toUpperCase().replace(/(\d)$/, '-?$1')}\b(?:\s*\([^)\n]{0,15}\))?` }],
+  anchors: [{ id: `${p}.name`, pattern: String.raw`\b${p.toUpperCase().replace(/(\d)$/, '-?$1')}\b(?:\s*\([^)\n]{0,15}\))?`, keywords: MMR_KEYWORDS }],
   values: [
     { id: `${p}.intact`, field: p, pattern: MMR_INTACT, value: 'intact', confidence: 0.9 },
     { id: `${p}.lost`, field: p, pattern: MMR_LOST, value: 'lost', confidence: 0.9 },
@@ -69,16 +70,16 @@ export const BIOMARKER_FAMILIES = defineFamilies([
   {
     id: 'mmr_panel',
     anchors: [
-      { id: 'mmr.four', pattern: String.raw`\bMLH-?1\s*[,/]\s*PMS-?2\s*[,/]\s*MSH-?2\s*,?\s*(?:/|and|&)\s*MSH-?6\b|\bMLH-?1\s*[,/]\s*MSH-?2\s*[,/]\s*MSH-?6\s*,?\s*(?:/|and|&)\s*PMS-?2\b`, families: ['mlh1', 'pms2', 'msh2', 'msh6'] },
-      { id: 'mmr.mlh1_pms2', pattern: String.raw`\bMLH-?1\s*(?:/|and|&|,)\s*PMS-?2\b|\bPMS-?2\s*(?:/|and|&|,)\s*MLH-?1\b`, families: ['mlh1', 'pms2'] },
-      { id: 'mmr.msh2_msh6', pattern: String.raw`\bMSH-?2\s*(?:/|and|&|,)\s*MSH-?6\b|\bMSH-?6\s*(?:/|and|&|,)\s*MSH-?2\b`, families: ['msh2', 'msh6'] },
+      { id: 'mmr.four', pattern: String.raw`\bMLH-?1\s*[,/]\s*PMS-?2\s*[,/]\s*MSH-?2\s*,?\s*(?:/|and|&)\s*MSH-?6\b|\bMLH-?1\s*[,/]\s*MSH-?2\s*[,/]\s*MSH-?6\s*,?\s*(?:/|and|&)\s*PMS-?2\b`, families: ['mlh1', 'pms2', 'msh2', 'msh6'], keywords: MMR_KEYWORDS },
+      { id: 'mmr.mlh1_pms2', pattern: String.raw`\bMLH-?1\s*(?:/|and|&|,)\s*PMS-?2\b|\bPMS-?2\s*(?:/|and|&|,)\s*MLH-?1\b`, families: ['mlh1', 'pms2'], keywords: MMR_KEYWORDS },
+      { id: 'mmr.msh2_msh6', pattern: String.raw`\bMSH-?2\s*(?:/|and|&|,)\s*MSH-?6\b|\bMSH-?6\s*(?:/|and|&|,)\s*MSH-?2\b`, families: ['msh2', 'msh6'], keywords: MMR_KEYWORDS },
     ],
     values: [],
   },
   ...mmrFamilies,
   {
     id: 'ki67',
-    anchors: [{ id: 'ki67.name', pattern: String.raw`\bKi[\s-]?67\b(?:\s*\((?:MIB-?1|30-9)\))?|\bMIB-?1\b` }],
+    anchors: [{ id: 'ki67.name', pattern: String.raw`\bKi[\s-]?67\b(?:\s*\((?:MIB-?1|30-9)\))?|\bMIB-?1\b`, keywords: ['67', 'mib'] }],
     values: [
       { id: 'ki67.percent', field: 'ki67', pattern: PCT_VALUE, value: pct, confidence: 0.95 },
     ],
@@ -86,7 +87,7 @@ export const BIOMARKER_FAMILIES = defineFamilies([
   },
   {
     id: 'pdl1',
-    anchors: [{ id: 'pdl1.name', pattern: String.raw`\bPD-?L1\b|\bprogrammed\s+death[\s-]ligand[\s-]1\b` }],
+    anchors: [{ id: 'pdl1.name', pattern: String.raw`\bPD-?L1\b|\bprogrammed\s+death[\s-]ligand[\s-]1\b`, keywords: ['l1', 'programmed'] }],
     values: [
       { id: 'pdl1.tps', field: 'pdl1_tps', pattern: String.raw`\b(?:TPS|tumou?r\s+proportion\s+score)\b[^\d\n<>≥≤]{0,25}${PCT_VALUE.replace(/\\s\*\(\?:%\|percent\)\)$/, '\\s*(?:%|percent)?)')}`, value: pct, confidence: 0.95 },
       { id: 'pdl1.cps', field: 'pdl1_cps', pattern: String.raw`\b(?:CPS|combined\s+positive\s+score)\b[^\d\n<>≥≤]{0,25}(?<v>[<>≥≤]?\s*\d{1,3}(?:\.\d+)?)`, value: (m) => { const s = m.groups!.v!; return /[<≤]/.test(s) ? 0 : num(s.replace(/[<>≥≤\s]/g, '')); }, confidence: 0.95 },
@@ -96,7 +97,7 @@ export const BIOMARKER_FAMILIES = defineFamilies([
   },
   {
     id: 'msi',
-    anchors: [{ id: 'msi.name', pattern: String.raw`\bmicrosatellite\s+(?:instability|status)(?:\s*\((?:MSI|MS)\))?(?:\s+(?:status|testing|analysis|by\s+PCR|result))?|\bMSI\b(?:\s+(?:status|testing|analysis|by\s+PCR|result))?` }],
+    anchors: [{ id: 'msi.name', pattern: String.raw`\bmicrosatellite\s+(?:instability|status)(?:\s*\((?:MSI|MS)\))?(?:\s+(?:status|testing|analysis|by\s+PCR|result))?|\bMSI\b(?:\s+(?:status|testing|analysis|by\s+PCR|result))?` , keywords: ['microsatellite', 'msi'] }],
     values: [
       { id: 'msi.high', field: 'msi', pattern: String.raw`^\s*-\s*H\b|\bhigh\b|\bMSI-H\b|\bunstable\b|\binstability\s+(?:is\s+)?(?:detected|present)`, value: 'MSI-H', confidence: 0.9 },
       { id: 'msi.low', field: 'msi', pattern: String.raw`^\s*-\s*L\b|\blow\b`, value: 'MSI-L', confidence: 0.85 },
@@ -106,12 +107,12 @@ export const BIOMARKER_FAMILIES = defineFamilies([
   },
   {
     id: 'brca',
-    anchors: [{ id: 'brca.both', pattern: String.raw`\bBRCA1\s*(?:and|/|&|,|or)\s*(?:BRCA)?2\b|\bBRCA1/2\b`, families: ['brca1', 'brca2'] }],
+    anchors: [{ id: 'brca.both', pattern: String.raw`\bBRCA1\s*(?:and|/|&|,|or)\s*(?:BRCA)?2\b|\bBRCA1/2\b`, families: ['brca1', 'brca2'], keywords: ['brca'] }],
     values: [],
   },
   ...(['brca1', 'brca2'] as const).map((g): MarkerFamily => ({
     id: g,
-    anchors: [{ id: `${g}.name`, pattern: String.raw`\b${g.toUpperCase()}\b` }],
+    anchors: [{ id: `${g}.name`, pattern: String.raw`\b${g.toUpperCase()}\b`, keywords: ['brca'] }],
     values: [
       { id: `${g}.vus`, field: g, pattern: String.raw`\bvariant\s+of\s+(?:uncertain|unknown)\s+significance\b|\bVUS\b`, value: 'vus', confidence: 0.9 },
       { id: `${g}.pathogenic`, field: g, pattern: String.raw`\b(?:likely\s+)?pathogenic\s+(?:germline\s+|somatic\s+)?(?:variant|mutation)\b(?!s?\s+(?:was|were)\s+not)|\bdeleterious\s+mutation\b|\bpositive\b|\bmutation\s+(?:detected|identified|present)\b`, value: 'pathogenic', confidence: 0.9 },
@@ -125,7 +126,7 @@ export const BIOMARKER_FAMILIES = defineFamilies([
   })),
   {
     id: 'bap1',
-    anchors: [{ id: 'bap1.name', pattern: String.raw`\bBAP-?1\b(?:\s*\((?:clone\s+)?[\w-]{2,10}\))?` }],
+    anchors: [{ id: 'bap1.name', pattern: String.raw`\bBAP-?1\b(?:\s*\((?:clone\s+)?[\w-]{2,10}\))?`, keywords: ['bap'] }],
     values: [
       { id: 'bap1.retained', field: 'bap1', pattern: String.raw`\b(?:retained|intact|preserved|positive|present)\b`, value: 'retained', confidence: 0.9 },
       { id: 'bap1.lost', field: 'bap1', pattern: String.raw`\b(?:loss|lost|absent|negative|deficient)\b`, value: 'lost', confidence: 0.9 },
@@ -136,7 +137,7 @@ export const BIOMARKER_FAMILIES = defineFamilies([
   ...driverFamilies,
   {
     id: 'tmb',
-    anchors: [{ id: 'tmb.name', pattern: String.raw`\btumou?r\s+mutation(?:al)?\s+burden(?:\s*\(TMB\))?|\bTMB\b` }],
+    anchors: [{ id: 'tmb.name', pattern: String.raw`\btumou?r\s+mutation(?:al)?\s+burden(?:\s*\(TMB\))?|\bTMB\b`, keywords: ['tmb', 'burden'] }],
     values: [
       { id: 'tmb.value', field: 'tmb', pattern: String.raw`(?<v>\d{1,3}(?:\.\d+)?)\s*(?:mut(?:ation)?s?\s*/\s*Mb|mutations?\s+per\s+megabase|m/Mb)`, value: (m) => num(m.groups!.v), confidence: 0.95 },
     ],
@@ -144,14 +145,14 @@ export const BIOMARKER_FAMILIES = defineFamilies([
   },
   {
     id: 'cldn18',
-    anchors: [{ id: 'cldn18.name', pattern: String.raw`\bclaudin[\s-]?18(?:\.2)?\b|\bCLDN18(?:\.2)?\b` }],
+    anchors: [{ id: 'cldn18.name', pattern: String.raw`\bclaudin[\s-]?18(?:\.2)?\b|\bCLDN18(?:\.2)?\b`, keywords: ['claudin', 'cldn'] }],
     values: statusValues('cldn18', 'cldn18'),
     before: statusBefore('cldn18.b', 'cldn18'),
     window: 100,
   },
   {
     id: 'folr1',
-    anchors: [{ id: 'folr1.name', pattern: String.raw`\bFOLR-?1\b|\bfolate\s+receptor(?:[\s-]+(?:alpha|α|1))?\b|\bFR[αa]\b` }],
+    anchors: [{ id: 'folr1.name', pattern: String.raw`\bFOLR-?1\b|\bfolate\s+receptor(?:[\s-]+(?:alpha|α|1))?\b|\bFR[αa]\b`, keywords: ['folr', 'folate', 'frα', 'fra'] }],
     values: statusValues('folr1', 'folr1'),
     before: statusBefore('folr1.b', 'folr1'),
     window: 100,

@@ -15,24 +15,24 @@ export const NOTTINGHAM_GRADE_BY_SCORE = {
 } as const;
 
 // Site: weights add up per value over the report (a vote); a "Site:" line outweighs a mention.
-const SITES: { id: string; value: string; mention: string; strong?: string }[] = [
-  { id: 'breast', value: 'breast', mention: String.raw`\bbreast\b|\bmammary\b|\b(?:lumpectomy|mastectomy)\b`, strong: String.raw`breast\s+(?:carcinoma|cancer|tumou?r)|carcinoma\s+of\s+(?:the\s+)?(?:left\s+|right\s+)?breast|invasive\s+mammary` },
-  { id: 'gej', value: 'gastroesophageal junction', mention: String.raw`\b(?:gastro-?o?esophageal|esophagogastric|oesophagogastric|GE)\s+junction\b|\bGEJ\b|\bSiewert\b`, strong: String.raw`(?:gastro-?o?esophageal|esophagogastric)\s+junction\s+(?:adeno)?carcinoma|(?:adeno)?carcinoma\s+of\s+the\s+(?:gastro-?o?esophageal|esophagogastric)\s+junction` },
-  { id: 'gastric', value: 'gastric', mention: String.raw`\bstomach\b|\bgastric\b|\bgastrectomy\b|\bantrum\b|\bpylor\w+`, strong: String.raw`gastric\s+(?:adeno)?carcinoma|(?:adeno)?carcinoma\s+of\s+the\s+stomach` },
-  { id: 'ovarian', value: 'ovarian', mention: String.raw`\bovar(?:y|ian|ies)\b|\bfallopian\b|\btubo-?ovarian\b|\bperitone(?:um|al)\b`, strong: String.raw`(?:ovarian|tubo-?ovarian|fallopian\s+tube)\s+(?:high-grade\s+serous\s+)?(?:carcinoma|cancer|primary)|carcinoma\s+of\s+(?:the\s+)?(?:right\s+|left\s+|bilateral\s+)?ovar(?:y|ies)` },
-  { id: 'mesothelioma', value: 'mesothelioma', mention: String.raw`\bpleura\b`, strong: String.raw`mesothelioma` },
-  { id: 'lung', value: 'lung', mention: String.raw`\blung\b|\bpulmonary\b|\blobectomy\b|\b(?:upper|middle|lower)\s+lobe\b|\bbronch\w+|\bpneumonectomy\b`, strong: String.raw`(?:lung|pulmonary)\s+(?:adeno)?carcinoma|(?:non-?small|small)\s+cell\s+(?:lung\s+)?carcinoma|\bNSCLC\b|carcinoma\s+of\s+the\s+lung` },
-  { id: 'colorectal', value: 'colorectal', mention: String.raw`\bcolon\b|\bcolonic\b|\brect(?:um|al)\b|\bsigmoid\b|\bc(?:a)?ecum\b|\bcolectomy\b|\bcolorectal\b|\bhemicolectomy\b`, strong: String.raw`(?:colorectal|colon|colonic|rectal|sigmoid|cecal)\s+(?:adeno)?carcinoma|adenocarcinoma\s+of\s+the\s+(?:colon|rectum|sigmoid|cecum)` },
-  { id: 'endometrial', value: 'endometrial', mention: String.raw`\bendometri(?:um|al)\b|\buter(?:us|ine)\b|\bhysterectomy\b`, strong: String.raw`endometrial\s+(?:adeno)?carcinoma|\bmyometrial\s+invasion|\binvad\w*\s+(?:\d+\s+of\s+\d+\s+mm\s+of\s+(?:the\s+)?)?myometrium|carcinoma\s+of\s+the\s+endometrium|uterine\s+(?:serous\s+)?carcinoma` },
-  { id: 'prostate', value: 'prostate', mention: String.raw`\bprostat(?:e|ic|ectomy)\b`, strong: String.raw`prostat(?:e|ic)\s+(?:acinar\s+)?(?:adeno)?carcinoma|gleason` },
+const SITES: { id: string; value: string; mention: string; strong?: string; keywords: string[] }[] = [
+  { id: 'breast', keywords: ['breast', 'mammar', 'lumpectomy', 'mastectomy'], value: 'breast', mention: String.raw`\bbreast\b|\bmammary\b|\b(?:lumpectomy|mastectomy)\b`, strong: String.raw`\bbreast\s+(?:carcinoma|cancer|tumou?r)|\bcarcinoma\s+of\s+(?:the\s+)?(?:left\s+|right\s+)?breast|\binvasive\s+mammary` },
+  { id: 'gej', keywords: ['junction', 'gej', 'siewert'], value: 'gastroesophageal junction', mention: String.raw`\b(?:gastro-?o?esophageal|esophagogastric|oesophagogastric|GE)\s+junction\b|\bGEJ\b|\bSiewert\b`, strong: String.raw`\b(?:gastro-?o?esophageal|esophagogastric)\s+junction\s+(?:adeno)?carcinoma|\b(?:adeno)?carcinoma\s+of\s+the\s+(?:gastro-?o?esophageal|esophagogastric)\s+junction` },
+  { id: 'gastric', keywords: ['stomach', 'gastr', 'antrum', 'pylor'], value: 'gastric', mention: String.raw`\bstomach\b|\bgastric\b|\bgastrectomy\b|\bantrum\b|\bpylor\w+`, strong: String.raw`\bgastric\s+(?:adeno)?carcinoma|\b(?:adeno)?carcinoma\s+of\s+the\s+stomach` },
+  { id: 'ovarian', keywords: ['ovar', 'fallopian', 'peritone'], value: 'ovarian', mention: String.raw`\bovar(?:y|ian|ies)\b|\bfallopian\b|\btubo-?ovarian\b|\bperitone(?:um|al)\b`, strong: String.raw`\b(?:ovarian|tubo-?ovarian|fallopian\s+tube)\s+(?:high-grade\s+serous\s+)?(?:carcinoma|cancer|primary)|\bcarcinoma\s+of\s+(?:the\s+)?(?:right\s+|left\s+|bilateral\s+)?ovar(?:y|ies)` },
+  { id: 'mesothelioma', keywords: ['pleura', 'mesothelioma'], value: 'mesothelioma', mention: String.raw`\bpleura\b`, strong: String.raw`\bmesothelioma` },
+  { id: 'lung', keywords: ['lung', 'pulmonary', 'lobe', 'bronch', 'pneumonectomy', 'nsclc'], value: 'lung', mention: String.raw`\blung\b|\bpulmonary\b|\blobectomy\b|\b(?:upper|middle|lower)\s+lobe\b|\bbronch\w+|\bpneumonectomy\b`, strong: String.raw`\b(?:lung|pulmonary)\s+(?:adeno)?carcinoma|\b(?:non-?small|small)\s+cell\s+(?:lung\s+)?carcinoma|\bNSCLC\b|\bcarcinoma\s+of\s+the\s+lung` },
+  { id: 'colorectal', keywords: ['colon', 'rect', 'sigmoid', 'cecum', 'caecum', 'cecal', 'colectomy'], value: 'colorectal', mention: String.raw`\bcolon\b|\bcolonic\b|\brect(?:um|al)\b|\bsigmoid\b|\bc(?:a)?ecum\b|\bcolectomy\b|\bcolorectal\b|\bhemicolectomy\b`, strong: String.raw`\b(?:colorectal|colon|colonic|rectal|sigmoid|cecal)\s+(?:adeno)?carcinoma|\badenocarcinoma\s+of\s+the\s+(?:colon|rectum|sigmoid|cecum)` },
+  { id: 'endometrial', keywords: ['endometri', 'uter', 'hysterectomy', 'myometri'], value: 'endometrial', mention: String.raw`\bendometri(?:um|al)\b|\buter(?:us|ine)\b|\bhysterectomy\b`, strong: String.raw`\bendometrial\s+(?:adeno)?carcinoma|\bmyometrial\s+invasion|\binvad\w*\s+(?:\d+\s+of\s+\d+\s+mm\s+of\s+(?:the\s+)?)?myometrium|\bcarcinoma\s+of\s+the\s+endometrium|\buterine\s+(?:serous\s+)?carcinoma` },
+  { id: 'prostate', keywords: ['prostat', 'gleason'], value: 'prostate', mention: String.raw`\bprostat(?:e|ic|ectomy)\b`, strong: String.raw`\bprostat(?:e|ic)\s+(?:acinar\s+)?(?:adeno)?carcinoma|\bgleason` },
 ];
 
 const SITE_IN_LABEL: [RegExp, string][] = SITES.map((s) => [new RegExp(`${s.mention}${s.strong ? '|' + s.strong : ''}`, 'i'), s.value]);
 const siteRules: TargetRule[] = [
   { id: 'site.label', keywords: ['site'], field: 'cancer_type', pattern: String.raw`\b(?:primary\s+)?(?:tumou?r\s+)?site\s*(?:of\s+(?:primary\s+)?tumou?r)?\s*:\s*(?<v>[^\n]{1,60})`, value: (m) => SITE_IN_LABEL.find(([re]) => re.test(m.groups!.v!))?.[1] ?? null, confidence: 3 },
   ...SITES.flatMap((s) => [
-    ...(s.strong ? [{ id: `site.${s.id}.strong`, field: 'cancer_type' as const, pattern: s.strong, value: s.value, confidence: 1.5, negatable: true }] : []),
-    { id: `site.${s.id}.mention`, field: 'cancer_type' as const, pattern: s.mention, value: s.value, confidence: 0.3 },
+    ...(s.strong ? [{ id: `site.${s.id}.strong`, keywords: s.keywords, field: 'cancer_type' as const, pattern: s.strong, value: s.value, confidence: 1.5, negatable: true }] : []),
+    { id: `site.${s.id}.mention`, keywords: s.keywords, field: 'cancer_type' as const, pattern: s.mention, value: s.value, confidence: 0.3 },
   ]),
 ];
 
@@ -40,10 +40,10 @@ const siteRules: TargetRule[] = [
 // an invasive special type beats a generic name, which beats an in situ lesion.
 const INV = String.raw`(?:invasive|infiltrating)`;
 const HISTOLOGY: [string, string, string, number][] = [
-  ['mixed', String.raw`${INV}\s+(?:mammary\s+)?(?:carcinoma\s*,?\s*)?(?:with\s+)?(?:mixed\s+)?(?:ductal\s+and\s+lobular|lobular\s+and\s+ductal|duct\s+and\s+lobular|ductal[\s-]lobular)(?:\s+(?:features|types?|carcinoma|differentiation))?|\bductal\s+with\s+(?:prominent\s+)?lobular\s+(?:component|features)|\bmixed\s+(?:invasive\s+|infiltrating\s+)?(?:ductal\s+and\s+lobular|lobular\s+and\s+ductal)|\bductal\s+and\s+lobular\s+carcinoma|ductal\s+carcinoma\s+with\s+(?:lobular\s+features|features\s+of\s+lobular)`, 'mixed ductal and lobular carcinoma', 0.97],
-  ['metaplastic', String.raw`\bmetaplastic\s+(?:breast\s+)?carcinoma|\bcarcinoma\s*,\s*metaplastic\b|carcinoma\s+with\s+(?:squamous|spindle|chondroid|osseous|matrix)[\w\s]{0,20}metaplasia`, 'metaplastic carcinoma', 0.97],
-  ['medullary', String.raw`\b(?:atypical\s+)?medullary\s+(?:breast\s+)?carcinoma|carcinoma\s+with\s+medullary\s+features`, 'medullary carcinoma', 0.97],
-  ['mucinous', String.raw`(?<!non-?)(?<!non\s)\b(?:${INV}\s+)?mucinous\s+(?:\(colloid\)\s+)?(?:breast\s+)?(?:adeno)?carcinoma|\bcarcinoma\s*,\s*mucinous\b|\bcolloid\s+carcinoma|(?:ductal\s+)?carcinoma\s*,?\s*(?:pure\s+)?mucinous\s+type`, 'mucinous carcinoma', 0.96],
+  ['mixed', String.raw`\b${INV}\s+(?:mammary\s+)?(?:carcinoma\s*,?\s*)?(?:with\s+)?(?:mixed\s+)?(?:ductal\s+and\s+lobular|lobular\s+and\s+ductal|duct\s+and\s+lobular|ductal[\s-]lobular)(?:\s+(?:features|types?|carcinoma|differentiation))?|\bductal\s+with\s+(?:prominent\s+)?lobular\s+(?:component|features)|\bmixed\s+(?:invasive\s+|infiltrating\s+)?(?:ductal\s+and\s+lobular|lobular\s+and\s+ductal)|\bductal\s+and\s+lobular\s+carcinoma|\bductal\s+carcinoma\s+with\s+(?:lobular\s+features|features\s+of\s+lobular)`, 'mixed ductal and lobular carcinoma', 0.97],
+  ['metaplastic', String.raw`\bmetaplastic\s+(?:breast\s+)?carcinoma|\bcarcinoma\s*,\s*metaplastic\b|\bcarcinoma\s+with\s+(?:squamous|spindle|chondroid|osseous|matrix)[\w\s]{0,20}metaplasia`, 'metaplastic carcinoma', 0.97],
+  ['medullary', String.raw`\b(?:atypical\s+)?medullary\s+(?:breast\s+)?carcinoma|\bcarcinoma\s+with\s+medullary\s+features`, 'medullary carcinoma', 0.97],
+  ['mucinous', String.raw`\b(?<!non-?)(?<!non\s)(?:${INV}\s+)?mucinous\s+(?:\(colloid\)\s+)?(?:breast\s+)?(?:adeno)?carcinoma|\bcarcinoma\s*,\s*mucinous\b|\bcolloid\s+carcinoma|\b(?:ductal\s+)?carcinoma\s*,?\s*(?:pure\s+)?mucinous\s+type`, 'mucinous carcinoma', 0.96],
   ['tubular', String.raw`\b${INV}?\s*tubular\s+carcinoma`, 'tubular carcinoma', 0.96],
   ['micropapillary', String.raw`\b${INV}\s+micropapillary\s+carcinoma`, 'invasive micropapillary carcinoma', 0.96],
   ['adenoid_cystic', String.raw`\badenoid\s+cystic\s+carcinoma`, 'adenoid cystic carcinoma', 0.96],
@@ -54,14 +54,14 @@ const HISTOLOGY: [string, string, string, number][] = [
   ['serous', String.raw`\bserous\s+(?:adeno)?carcinoma`, 'serous carcinoma', 0.9],
   ['endometrioid', String.raw`\bendometrioid\s+(?:adeno)?carcinoma|\badenocarcinoma\s*,?\s*endometrioid\s+type`, 'endometrioid carcinoma', 0.94],
   ['clear_cell', String.raw`\bclear\s+cell\s+(?:adeno)?carcinoma`, 'clear cell carcinoma', 0.93],
-  ['carcinosarcoma', String.raw`\bcarcinosarcoma|malignant\s+mixed\s+m[uü]llerian\s+tumou?r`, 'carcinosarcoma', 0.94],
+  ['carcinosarcoma', String.raw`\bcarcinosarcoma|\bmalignant\s+mixed\s+m[uü]llerian\s+tumou?r`, 'carcinosarcoma', 0.94],
   ['signet', String.raw`\bsignet[\s-]ring\s+cell\s+(?:adeno)?carcinoma|\bpoorly\s+cohesive\s+carcinoma`, 'signet ring cell carcinoma', 0.94],
   ['intestinal', String.raw`\badenocarcinoma\s*,?\s*(?:[\w-]+\s+differentiated\s*,\s*)?(?:of\s+)?intestinal\s+type|\bintestinal[\s-]type\s+adenocarcinoma`, 'adenocarcinoma, intestinal type', 0.93],
   ['diffuse', String.raw`\badenocarcinoma\s*,?\s*(?:[\w-]+\s+differentiated\s*,\s*)?(?:of\s+)?diffuse\s+type|\bdiffuse[\s-]type\s+(?:adeno)?carcinoma`, 'adenocarcinoma, diffuse type', 0.93],
   ['acinar', String.raw`\b(?:prostatic\s+)?acinar\s+adenocarcinoma|\bprostatic\s+adenocarcinoma|\badenocarcinoma\s+of\s+(?:the\s+)?prostate`, 'acinar adenocarcinoma', 0.92],
   ['meso_epi', String.raw`\b(?:malignant\s+|diffuse\s+)?(?:pleural\s+)?mesothelioma\s*,?\s*epithelioid(?:\s+type)?|\bepithelioid\s+(?:malignant\s+)?(?:pleural\s+)?mesothelioma`, 'epithelioid mesothelioma', 0.95],
-  ['meso_sarc', String.raw`\bsarcomatoid\s+(?:malignant\s+)?mesothelioma|mesothelioma\s*,?\s*sarcomatoid`, 'sarcomatoid mesothelioma', 0.95],
-  ['meso_bi', String.raw`\bbiphasic\s+(?:malignant\s+)?mesothelioma|mesothelioma\s*,?\s*biphasic`, 'biphasic mesothelioma', 0.95],
+  ['meso_sarc', String.raw`\bsarcomatoid\s+(?:malignant\s+)?mesothelioma|\bmesothelioma\s*,?\s*sarcomatoid`, 'sarcomatoid mesothelioma', 0.95],
+  ['meso_bi', String.raw`\bbiphasic\s+(?:malignant\s+)?mesothelioma|\bmesothelioma\s*,?\s*biphasic`, 'biphasic mesothelioma', 0.95],
   ['meso', String.raw`\bmesothelioma\b`, 'mesothelioma', 0.85],
   ['lcnec', String.raw`\blarge\s+cell\s+neuroendocrine\s+carcinoma|\bneuroendocrine\s+carcinoma\s*,?\s*large\s+cell`, 'large cell neuroendocrine carcinoma', 0.92],
   ['sclc', String.raw`\bsmall\s+cell\s+(?:lung\s+)?carcinoma`, 'small cell carcinoma', 0.92],
@@ -104,10 +104,10 @@ const roman = (s: string) => {
 
 const gradeRules: TargetRule[] = [
   { id: 'grade.named', keywords: ['grade'], field: 'grade', pattern: String.raw`\b(?:nottingham|(?:modified\s+)?(?:scarff[\s-]+)?bloom[\s-]*richardson|\bm?SBR|elston(?:[\s-]+ellis)?|histologic(?:al)?|overall|combined|FIGO|tumou?r)(?:\s+histologic)?\s+grade\s*(?:\([^)\n]{0,40}\))?\s*(?:is|:|=|-)?\s*(?:grade\s*)?(?<v>[1-3]|I{1,3}|[lI]{1,3})(?![0-9])(?!\s*(?:points?|/\s*9))`, value: (m) => roman(m.groups!.v!), confidence: 0.95 },
-  { id: 'grade.of3', keywords: ['grade'], field: 'grade', pattern: String.raw`(?<!nuclear\s)\bgrade\s*(?<v>[1-3]|I{1,3})\s*(?:/|of|out\s+of)\s*(?:3|III)\b`, value: (m) => roman(m.groups!.v!), confidence: 0.9 },
+  { id: 'grade.of3', keywords: ['grade'], field: 'grade', pattern: String.raw`\b(?<!nuclear\s)grade\s*(?<v>[1-3]|I{1,3})\s*(?:/|of|out\s+of)\s*(?:3|III)\b`, value: (m) => roman(m.groups!.v!), confidence: 0.9 },
   { id: 'grade.points', keywords: ['grade'], field: 'grade', pattern: String.raw`\bpoints?\s*(?:=|,)?\s*(?:overall\s+)?grade\s*(?<v>[1-3]|I{1,3})\b`, value: (m) => roman(m.groups!.v!), confidence: 0.95 },
   { id: 'grade.label', field: 'grade', pattern: String.raw`(?<!nuclear\s)(?<!nuclear\s\s)^[ \t-]*grade\s*:\s*(?<v>[1-3]|I{1,3})\b`, flags: 'gim', value: (m) => roman(m.groups!.v!), confidence: 0.85 },
-  { id: 'grade.bare', keywords: ['grade'], field: 'grade', pattern: String.raw`(?<!nuclear\s)(?<!nuclear\s\s)(?<!FIGO\s)\bgrade\s*:?\s*(?<v>[1-3]|I{1,3})\b(?!\s*(?:/|of|out\s+of)\s*[4-9])(?![.,]\d)`, value: (m) => roman(m.groups!.v!), confidence: 0.8 },
+  { id: 'grade.bare', keywords: ['grade'], field: 'grade', pattern: String.raw`\b(?<!nuclear\s)(?<!nuclear\s\s)(?<!FIGO\s)grade\s*:?\s*(?<v>[1-3]|I{1,3})\b(?!\s*(?:/|of|out\s+of)\s*[4-9])(?![.,]\d)`, value: (m) => roman(m.groups!.v!), confidence: 0.8 },
   { id: 'grade.g', field: 'grade', pattern: String.raw`(?<![A-Za-z0-9-])G\s?(?<v>[1-3]|I{1,3})(?![0-9A-Za-z])`, flags: 'g', value: (m) => roman(m.groups!.v!), confidence: 0.75 },
   { id: 'grade.differentiated', keywords: ['differentiated'], field: 'grade', pattern: String.raw`\b(?<v>well|moderately|poorly|un)[\s-]*differentiated\b`, value: (m) => GRADE_WORD[m.groups!.v!.toLowerCase()] ?? null, confidence: 0.6 },
   { id: 'grade.high_low', keywords: ['grade'], field: 'grade', pattern: String.raw`\b(?<v>high|low)[\s-]grade\s+(?:serous|urothelial|endometrial|neuroendocrine)`, value: (m) => m.groups!.v!.toLowerCase(), confidence: 0.8 },

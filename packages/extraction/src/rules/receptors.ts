@@ -21,11 +21,15 @@ export const ALLRED_STATUS = {
   ],
 } as const;
 
-/** Heterogeneous results within one report: any positive focus makes the tumor positive (ASCO/CAP 2020). */
+/**
+ * Heterogeneous results within one report (several foci, blocks or an addendum on another block):
+ * any positive focus makes the tumor positive (ASCO/CAP 2020). Low positive and positive are one
+ * standing; within it the statement with a percentage decides which of the two is reported.
+ */
 export const RECEPTOR_RESULT_ORDER = {
   source: 'ASCO/CAP 2020 ER/PR guideline (a tumor with any positive area is reported positive)',
-  order: ['negative', 'equivocal', 'low_positive', 'positive'],
-} as const;
+  standing: { negative: 0, equivocal: 1, low_positive: 2, positive: 2 } as Record<string, number>,
+};
 
 // A legend ("<1% = negative, 1-10% weak positive, >10% positive"), a threshold table
 // ("Negative < 6.5"), or method text is not a result: the window ends where it starts.
@@ -35,8 +39,8 @@ function receptorValues(f: 'er' | 'pr'): ValueRule[] {
   const status = `${f}_status` as const;
   return [
     { id: `${f}.status.low`, field: status, pattern: String.raw`\b(?:low[\s-]*positive|weak(?:ly)?\s+positive|low\s+(?:level\s+)?expression|positive\s*,?\s*low)\b`, value: 'low_positive', confidence: 0.95 },
-    { id: `${f}.status.pos`, field: status, pattern: String.raw`\b(?:p[o0]s[i1l]t[i1l]ve|pos\b|reactive)|^\s*\+\s*(?:$|[,;.)\n])|\bdetected\b`, value: 'positive', confidence: 0.95 },
-    { id: `${f}.status.neg`, field: status, pattern: String.raw`\b(?:n[e3]gat[i1l]ve|neg\b|non-?reactive|not\s+detected)|^\s*[-−–]\s*(?:$|[,;.)\n])|\bno\s+(?:nuclear\s+)?(?:staining|immunoreactivity|expression)\b`, value: 'negative', confidence: 0.95 },
+    { id: `${f}.status.pos`, field: status, pattern: String.raw`\b(?:p[o0]s[i1l]t[i1l]v[eo]|pos\b|reactive)|^\s*\+\s*(?:$|[,;.)\n])|\bdetected\b`, value: 'positive', confidence: 0.95 },
+    { id: `${f}.status.neg`, field: status, pattern: String.raw`\b(?:n[e3]gat[i1l]v[eo]|neg\b|non-?reactive|not\s+detected)|^\s*[-−–]\s*(?:$|[,;.)\n])|\bno\s+(?:nuclear\s+)?(?:staining|immunoreactivity|expression)\b`, value: 'negative', confidence: 0.95 },
     { id: `${f}.status.equivocal`, field: status, pattern: String.raw`\b(?:equivocal|indeterminate|borderline)\b`, value: 'equivocal', confidence: 0.8 },
     { id: `${f}.percent.none`, field: `${f}_percent`, pattern: String.raw`\bno\s+(?:nuclear\s+)?(?:staining|immunoreactivity)\s+in\s+(?:any|100\s*%|all)`, value: 0, priority: 2 },
     { id: `${f}.percent.lt1`, field: `${f}_percent`, pattern: String.raw`(?:<|less\s+than|under)\s*1\s*%`, value: 0, priority: 1 },

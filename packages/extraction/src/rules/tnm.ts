@@ -16,7 +16,7 @@ const N_PRE = String.raw`(?<np>[yY][pPcC]|[pP]|[cC]|p?sn)?`;
 const M_CORE = String.raw`M\s?(?<m>[01X]|x|[Oo](?![a-z]))(?<ms>[a-d](?![a-z]))?`;
 const M_PRE = String.raw`(?<mp>[yY]?[pP]|[cC])?`;
 
-const COMPACT = String.raw`(?<![A-Za-z0-9])${PRE}${T}(?:\s*[,;]?\s*${N_PRE}\s?${N_CORE})?(?:\s*[,;]?\s*${M_PRE}${M_CORE})?(?=$|[^A-Za-z0-9]|[LVRGl][0-9OoXx])`;
+const COMPACT = String.raw`\b(?<![A-Za-z0-9])${PRE}${T}(?:\s*[,;]?\s*${N_PRE}\s?${N_CORE})?(?:\s*[,;]?\s*${M_PRE}${M_CORE})?(?=$|[^A-Za-z0-9]|[LVRGl][0-9OoXx])`;
 
 function prefix(m: RegExpExecArray): string {
   const p = (m.groups!.pre ?? m.groups!.spre ?? m.groups!.np ?? m.groups!.mp ?? '').toLowerCase();
@@ -72,8 +72,8 @@ export const TNM_TARGETS = defineTargets([
   { id: 'tnm.compact.t', field: 'tnm_t', pattern: COMPACT, flags: 'g', value: tValue, confidence: 0.95 },
   { id: 'tnm.compact.n', field: 'tnm_n', pattern: COMPACT, flags: 'g', value: nValue, confidence: 0.95 },
   { id: 'tnm.compact.m', field: 'tnm_m', pattern: COMPACT, flags: 'g', value: mValue, confidence: 0.9 },
-  { id: 'tnm.n.alone', field: 'tnm_n', pattern: String.raw`(?<![A-Za-z0-9])${N_PRE.replace('?<np>', '?<np>').replace(/\)\?$/, ')')}\s?${N_CORE}(?![A-Za-z0-9])`, flags: 'g', value: nValue, confidence: 0.9 },
-  { id: 'tnm.m.alone', field: 'tnm_m', pattern: String.raw`(?<![A-Za-z0-9])${M_PRE.replace(/\)\?$/, ')')}${M_CORE}(?![A-Za-z0-9])`, flags: 'g', value: mValue, confidence: 0.85 },
+  { id: 'tnm.n.alone', field: 'tnm_n', pattern: String.raw`\b(?<![A-Za-z0-9])${N_PRE.replace('?<np>', '?<np>').replace(/\)\?$/, ')')}\s?${N_CORE}(?![A-Za-z0-9])`, flags: 'g', value: nValue, confidence: 0.9 },
+  { id: 'tnm.m.alone', field: 'tnm_m', pattern: String.raw`\b(?<![A-Za-z0-9])${M_PRE.replace(/\)\?$/, ')')}${M_CORE}(?![A-Za-z0-9])`, flags: 'g', value: mValue, confidence: 0.85 },
   { id: 'tnm.t.labelled', keywords: ['extent', 'primary', 'stage', 'category'], field: 'tnm_t', pattern: String.raw`${LABEL_T}(?<pre>[yY]?[pP]|[cC])?T\s?(?<t>[0-4X]|is)(?<ts>mi|[a-d])?(?![A-Za-z0-9])`, flags: 'gi', value: (m) => { const g = m.groups!; return { prefix: (g.pre ?? '').toLowerCase(), category: `T${g.t === 'is' || g.t === 'IS' ? 'is' : g.t!.toUpperCase()}${(g.ts ?? '').toLowerCase()}` }; }, confidence: 0.9 },
   { id: 'tnm.n.labelled', keywords: ['node', 'stage', 'category'], field: 'tnm_n', pattern: String.raw`${LABEL_N}(?<np>[yY]?[pP]|[cC])?${N_CORE}(?![A-Za-z0-9])`, flags: 'g', value: (m) => nValue({ ...m, groups: { ...m.groups!, pre: m.groups!.np ?? '' } } as unknown as RegExpExecArray), confidence: 0.9 },
   { id: 'stage.group', keywords: ['stage'], field: 'stage_group', pattern: String.raw`\b(?:(?:AJCC|TNM|UICC)[/\s]*)?(?:(?:pathologic(?:al)?|anatomic(?:al)?|prognostic|clinical|overall|tumou?r)\s+)?stage(?:\s+group(?:ing)?)?(?:\s*\(\s*AJCC[^)]{0,20}\))?\s*(?:is|:|=|-)?\s*(?<v>(?:IV|I{1,3}|[1-4]|0)\s?[ABC]?[1-3]?)(?![A-Za-z0-9+])`, flags: 'gi', value: stageGroup, confidence: 0.9 },

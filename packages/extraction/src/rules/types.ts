@@ -28,6 +28,11 @@ export interface AnchorRule {
   families?: string[];
   /** Acronyms such as "ER" must be matched case-sensitively. */
   caseSensitive?: boolean;
+  /**
+   * Lower-case words of which one must occur somewhere in the report for this name to be looked for.
+   * Only a speed-up (every match of the pattern contains one of them); without keywords the name is always looked for.
+   */
+  keywords?: string[];
 }
 
 /** A marker family: its names (anchors) and the values that may follow a name. */
@@ -54,8 +59,8 @@ export interface TargetRule {
   /** Whether negation cues ("no", "negative for") apply: true for entities such as histology. */
   negatable?: boolean;
   /**
-   * Lower-case words of which one must occur on the matched line or the line before it.
-   * Only a speed-up: the engine scans just those lines (a rule without keywords scans everything).
+   * Lower-case words of which one must occur somewhere in the report for the rule to run.
+   * Only a speed-up (a report without any of them has no match); a rule without keywords always runs.
    */
   keywords?: string[];
 }
@@ -64,7 +69,12 @@ export type CueDirection = 'forward' | 'backward' | 'both';
 /** A context cue (ConTextRule): modifies targets within its clause in the given direction. */
 export interface ContextCue {
   id: string;
-  category: Exclude<FindingContext, 'affirmed'>;
+  /**
+   * What the cue does to a finding in its scope. 'prior_specimen' names an earlier specimen of the
+   * same tumour (the core biopsy): the finding stays affirmed, is marked `priorSpecimen`, and weak
+   * history cues in its clause are ignored.
+   */
+  category: Exclude<FindingContext, 'affirmed'> | 'prior_specimen';
   pattern: string;
   direction: CueDirection;
   /** Max chars between cue and target (in addition to the clause limit). */
@@ -73,14 +83,21 @@ export interface ContextCue {
   entityOnly?: boolean;
   /** Whether the cue reaches past other marker names in its clause (a history sentence covers all its results). */
   crossesNames?: boolean;
+  /** Cues that apply only to test results, not to entities such as histology. */
+  resultsOnly?: boolean;
+  /**
+   * A history cue that only says "earlier" ("previous", "outside", a clinical-history section): it
+   * yields when its clause names an earlier specimen of this tumour ('prior_specimen').
+   */
+  weak?: boolean;
 }
 
 const KEYS = {
   value: ['id', 'field', 'pattern', 'value', 'flags', 'confidence', 'reach', 'priority'],
   family: ['id', 'anchors', 'values', 'before', 'window', 'skip'],
-  anchor: ['id', 'pattern', 'families', 'caseSensitive'],
+  anchor: ['id', 'pattern', 'families', 'caseSensitive', 'keywords'],
   target: ['id', 'field', 'pattern', 'value', 'flags', 'confidence', 'negatable', 'keywords'],
-  cue: ['id', 'category', 'pattern', 'direction', 'scope', 'entityOnly', 'crossesNames'],
+  cue: ['id', 'category', 'pattern', 'direction', 'scope', 'entityOnly', 'crossesNames', 'resultsOnly', 'weak'],
 } as const;
 
 function check(kind: keyof typeof KEYS, rec: object): void {

@@ -11,15 +11,17 @@ export interface BiomarkerDef {
   insufficient?: readonly string[];
   /** false: @onco/extraction has no rule for it yet, so absence says nothing about the report. */
   extracted?: boolean;
+  /** Other fields whose pending mention means this test is awaited ("PD-L1 (22C3) pending"). */
+  pendingVia?: readonly string[];
 }
 
 export const BIOMARKERS = {
   er: { label: 'ER', satisfiedBy: [['er_status'], ['er_percent'], ['er_allred']] },
   pr: { label: 'PR', satisfiedBy: [['pr_status'], ['pr_percent'], ['pr_allred']] },
-  her2: { label: 'HER2', satisfiedBy: [['her2_ihc'], ['her2_ish'], ['her2_ratio'], ['her2_status']] },
+  her2: { label: 'HER2', satisfiedBy: [['her2_ihc'], ['her2_ish'], ['her2_ratio'], ['her2_status'], ['her2_category']] },
   ki67: { label: 'Ki-67', satisfiedBy: [['ki67']] },
-  pdl1_tps: { label: 'PD-L1 (TPS)', satisfiedBy: [['pdl1_tps']] },
-  pdl1_cps: { label: 'PD-L1 (CPS)', satisfiedBy: [['pdl1_cps']] },
+  pdl1_tps: { label: 'PD-L1 (TPS)', satisfiedBy: [['pdl1_tps']], pendingVia: ['pdl1_clone'] },
+  pdl1_cps: { label: 'PD-L1 (CPS)', satisfiedBy: [['pdl1_cps']], pendingVia: ['pdl1_clone'] },
   mmr_msi: { label: 'MMR/MSI', satisfiedBy: [['msi'], ['mlh1', 'pms2', 'msh2', 'msh6']] },
   cldn18: { label: 'Claudin 18.2', satisfiedBy: [['cldn18']] },
   bap1: { label: 'BAP1', satisfiedBy: [['bap1']] },

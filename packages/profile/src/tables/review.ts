@@ -1,11 +1,21 @@
 // When a fact needs a navigator's eye, and what counts as "a different result".
+
+/** In-situ lesions are the diagnosis only when no invasive type is named. */
+export const IN_SITU_HISTOLOGY = {
+  source: 'WHO Classification of Tumours, Breast (5th ed., 2019): the invasive type is the diagnosis',
+  values: ['ductal carcinoma in situ', 'lobular carcinoma in situ'],
+} as const;
+
 export const REVIEW_THRESHOLDS = {
   source: 'Local policy, not a guideline: set against @onco/extraction rule confidences (0.6-0.97; cancer type and histology weigh 0.3-3)',
-  defaultMinConfidence: 0.75,
-  /** Per fact; cancer_type compares the summed weight of the mentions that chose it. */
+  defaultMinConfidence: 0.6,
+  /**
+   * Per fact. cancer_type compares the summed weight of the mentions that chose it (one mention
+   * is 0.3, less after the worker scales confidence by OCR quality); histology confidences rank specificity (in situ 0.4-0.5), not reading certainty.
+   */
   minConfidence: {
-    cancer_type: 1.5,
-    histology: 0.8,
+    cancer_type: 0.2,
+    histology: 0.4,
     er_status: 0.85,
     pr_status: 0.85,
     her2_ihc: 0.85,
@@ -14,6 +24,10 @@ export const REVIEW_THRESHOLDS = {
   } as Record<string, number>,
   /** Two values conflict only when both are at least this confident. */
   conflictMinConfidence: 0.85,
+  /** Voted facts (cancer type): a runner-up with at least this share of the winner's weight is a conflict. */
+  voteConflictRatio: 0.5,
+  /** ...and at least this weight (a "carcinoma of the X" statement or a "Site:" line, not passing mentions). */
+  voteConflictMinWeight: 1.5,
 } as const;
 
 /** Classes of a result: two values of one class are the same answer (95% and 90% ER are both positive). */
@@ -33,7 +47,8 @@ export const RESULT_CLASSES: Record<string, { cls: ResultClass; source: string }
   pr_allred: { cls: { kind: 'bands', bands: [{ below: 3, label: 'negative' }, { below: Infinity, label: 'positive' }] }, source: 'Allred (Harvey et al., JCO 1999)' },
   her2_ihc: { cls: { kind: 'identity' }, source: 'ASCO/CAP 2023 HER2' },
   her2_ish: { cls: { kind: 'identity' }, source: 'ASCO/CAP 2023 HER2' },
-  her2_status: { cls: { kind: 'identity' }, source: 'ASCO/CAP 2023 HER2' },
+  // An equivocal IHC next to the final status is the workup, not a second answer.
+  her2_status: { cls: { kind: 'map', map: { positive: 'positive', negative: 'negative' } }, source: 'ASCO/CAP 2023 HER2' },
   pdl1_tps: { cls: { kind: 'bands', bands: [{ below: 1, label: 'TPS <1%' }, { below: 50, label: 'TPS 1-49%' }, { below: Infinity, label: 'TPS >=50%' }] }, source: 'NCCN NSCLC: PD-L1 TPS cut-offs 1% and 50% (22C3)' },
   pdl1_cps: { cls: { kind: 'bands', bands: [{ below: 1, label: 'CPS <1' }, { below: 5, label: 'CPS 1-4' }, { below: 10, label: 'CPS 5-9' }, { below: Infinity, label: 'CPS >=10' }] }, source: 'NCCN Gastric / Breast: CPS cut-offs 1, 5 and 10' },
   msi: { cls: { kind: 'map', map: { 'MSI-H': 'MSI-H', 'MSI-L': 'MSS', MSS: 'MSS' } }, source: 'NCCN: MSI-L is managed as MSS' },
