@@ -5,10 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { issueToken } from '@onco/auth';
-import { ApiConfig, loadConfig, WorkerConfig } from '@onco/config';
+import { ApiConfig, loadConfig, WebhookConfig, WorkerConfig } from '@onco/config';
 import type { DocumentStatusResponse, Principal } from '@onco/contract';
 import { startApi, type RunningApi } from '../services/api/src/server.js';
 import { startWorker, type RunningWorker } from '../workers/documents/src/worker.js';
+import { startWebhookWorker, type RunningWebhookWorker } from '../workers/webhooks/src/worker.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 export const AUTH_SECRET = 'e2e-secret-0123456789-0123456789-0123456789';
@@ -26,17 +27,28 @@ function baseEnv(): NodeJS.ProcessEnv {
   }
   // One storage root for every test file: a job may be picked up by any file's worker.
   const storageDir = path.join(process.env.ONCO_STACK_DIR ?? os.tmpdir(), 'e2e-uploads');
-  return { ...process.env, STORAGE_DIR: storageDir, AUTH_SECRET, MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES), PORT: '0', LOG_LEVEL: 'warn' };
+  return {
+    ...process.env,
+    STORAGE_DIR: storageDir,
+    AUTH_SECRET,
+    MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES),
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    // Fast retries, so the webhook tests see several attempts in seconds.
+    WEBHOOK_BACKOFF_MS: '200',
+  };
 }
 
 export async function startSystem(opts: { worker?: boolean } = {}): Promise<System> {
   const env = baseEnv();
   const api: RunningApi = await startApi(loadConfig(ApiConfig, env));
   const worker: RunningWorker | null = opts.worker === false ? null : await startWorker(loadConfig(WorkerConfig, env));
+  const webhooks: RunningWebhookWorker | null = opts.worker === false ? null : await startWebhookWorker(loadConfig(WebhookConfig, env));
   return {
     url: api.url,
     storageDir: env.STORAGE_DIR!,
     async close() {
+      await webhooks?.close();
       await worker?.close();
       await api.close();
     },
@@ -62,6 +74,24 @@ export const fixture = (rel: string) => fs.readFileSync(path.join(FIXTURES, rel)
 export async function getJson(sys: System, urlPath: string, token: string): Promise<{ status: number; body: any }> {
   const res = await fetch(`${sys.url}${urlPath}`, { headers: bearer(token) });
   return { status: res.status, body: await res.json() };
+}
+
+export async function postJson(sys: System, urlPath: string, token: string, body: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${sys.url}${urlPath}`, {
+    method: 'POST',
+    headers: { ...bearer(token), 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: res.status === 204 ? null : await res.json() };
+}
+
+/** Uploads a fixture and waits until it is done; fails the test if it fails. */
+export async function uploadAndWait(sys: System, patientId: string, token: string, rel: string): Promise<string> {
+  const res = await upload(sys, patientId, token, fixture(rel), path.basename(rel));
+  if (res.status !== 202 && res.status !== 200) throw new Error(`upload of ${rel}: ${res.status} ${JSON.stringify(res.body)}`);
+  const { final } = await waitForDocument(sys, res.body.documentId, token);
+  if (final.status !== 'done') throw new Error(`${rel} ended ${final.status}: ${final.failure?.code}`);
+  return res.body.documentId;
 }
 
 /** Polls a document until it is done or failed; returns every distinct status seen on the way. */

@@ -51,7 +51,17 @@ describe('/openapi.json', () => {
         'post /v1/patients/{patientId}/documents',
         'get /v1/documents/{documentId}',
         'get /v1/patients/{patientId}/documents',
+        'post /v1/documents/{documentId}/reprocess',
         'get /v1/patients/{patientId}/profile',
+        'get /v1/patients/{patientId}/profile/changes',
+        'get /v1/patients/{patientId}/context',
+        'get /v1/patients/{patientId}/fhir',
+        'post /v1/patients/{patientId}/corrections',
+        'get /v1/patients/{patientId}/corrections',
+        'post /v1/webhooks',
+        'get /v1/webhooks',
+        'delete /v1/webhooks/{webhookId}',
+        'get /v1/webhooks/{webhookId}/deliveries',
       ].sort(),
     );
   });

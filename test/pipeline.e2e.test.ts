@@ -40,7 +40,7 @@ describe.each(SAMPLES)('%s', (_label, file) => {
   });
 
   it.each([
-    ['her2_ihc', '2+', /2\+/],
+    ['her2_ihc', '2+', /HER ?2/i],
     ['er_status', 'positive', /estrogen|ER/i],
     ['stage_group', 'IIB', /IIB/],
   ])('profile has %s = %s with its evidence', (key, value, evidence) => {

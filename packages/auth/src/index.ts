@@ -45,13 +45,13 @@ export function verifyToken(token: string, secret: string, now = Date.now()): Pr
   return principal.data;
 }
 
-export type Action = 'document:upload' | 'document:read' | 'profile:read' | 'profile:correct';
+export type Action = 'document:upload' | 'document:read' | 'document:reprocess' | 'profile:read' | 'profile:correct' | 'webhook:manage';
 
 /** What each role may do; a patient only ever on their own records (see authorize). */
 export const POLICY: Record<Role, readonly Action[]> = {
   patient: ['document:upload', 'document:read', 'profile:read'],
-  navigator: ['document:upload', 'document:read', 'profile:read', 'profile:correct'],
-  service: ['document:read', 'profile:read'],
+  navigator: ['document:upload', 'document:read', 'document:reprocess', 'profile:read', 'profile:correct'],
+  service: ['document:read', 'profile:read', 'webhook:manage'],
 };
 
 /** Throws AuthError('forbidden') unless `principal` may do `action` on `patientId`'s records. */

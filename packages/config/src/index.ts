@@ -42,3 +42,11 @@ export const WorkerConfig = CommonConfig.extend({
   JOB_ATTEMPTS: intFrom(3),
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
+
+export const WebhookConfig = CommonConfig.extend({
+  WEBHOOK_ATTEMPTS: intFrom(8),
+  /** First retry delay; doubles on each attempt. */
+  WEBHOOK_BACKOFF_MS: intFrom(2000),
+  WEBHOOK_TIMEOUT_MS: intFrom(10_000),
+});
+export type WebhookConfig = z.infer<typeof WebhookConfig>;

@@ -4,3 +4,4 @@ export * from './documents.js';
 export * from './errors.js';
 export * from './auth.js';
 export * from './profile.js';
+export * from './review.js';

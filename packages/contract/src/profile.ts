@@ -33,6 +33,8 @@ export const FactValueSchema = z.object({
   context: FactContextSchema,
   confidence: z.number(),
   addendum: z.boolean(),
+  /** The report quotes a result on an earlier specimen of the same tumour (the core biopsy). */
+  priorSpecimen: z.boolean(),
   /** null for values entered by a navigator. */
   evidence: FactEvidenceSchema.nullable(),
   source: z.enum(['extraction', 'correction']),

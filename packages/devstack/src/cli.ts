@@ -124,6 +124,7 @@ async function runSystem(mode: 'demo' | 'start' | 'bench:e2e', args: string[] = 
     try {
       const api = procs.spawn('api', ['services/api/src/main.ts'], env);
       procs.spawn('worker', ['workers/documents/src/main.ts'], env);
+      procs.spawn('webhooks', ['workers/webhooks/src/main.ts'], env);
       const url = `http://127.0.0.1:${port}`;
       await waitForHealth(url, api);
       if (mode === 'demo') return await runDemo(url, secret);
@@ -229,6 +230,8 @@ async function main(): Promise<number> {
       return tsxScript(path.join(ROOT, 'services/api/src/main.ts'), args);
     case 'worker':
       return tsxScript(path.join(ROOT, 'workers/documents/src/main.ts'), args);
+    case 'webhooks':
+      return tsxScript(path.join(ROOT, 'workers/webhooks/src/main.ts'), args);
     default:
       console.error('commands: demo | test | start | token | extract | eval | bench:extract | db:diff');
       return 2;

@@ -31,6 +31,7 @@ function bench(label: string, reports: string[], seconds = 3): void {
   for (let i = 0; i < 50; i++) extractReport({ pages: [reports[i % reports.length]!] }); // warm-up
   const bytes = reports.reduce((a, r) => a + r.length, 0) / reports.length;
   let n = 0;
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   let elapsed = 0;
   while (elapsed < seconds) {
@@ -39,7 +40,10 @@ function bench(label: string, reports: string[], seconds = 3): void {
     if (n % 50 === 0) elapsed = Number(process.hrtime.bigint() - t0) / 1e9;
   }
   elapsed = Number(process.hrtime.bigint() - t0) / 1e9;
-  console.log(`${label.padEnd(34)} ${String(reports.length).padStart(4)} distinct, avg ${(bytes / 1024).toFixed(1)} KB: ${(n / elapsed).toFixed(0).padStart(6)} reports/s, ${((n * bytes) / elapsed / 1e6).toFixed(2)} MB/s, ${((elapsed / n) * 1000).toFixed(3)} ms/report`);
+  const cu = process.cpuUsage(c0);
+  const cpu = (cu.user + cu.system) / 1e6;
+  // Wall clock, and per CPU-second of this process (the same on an idle machine; steadier when other work shares the cores).
+  console.log(`${label.padEnd(34)} ${String(reports.length).padStart(4)} distinct, avg ${(bytes / 1024).toFixed(1)} KB: ${(n / elapsed).toFixed(0).padStart(6)} reports/s, ${((n * bytes) / elapsed / 1e6).toFixed(2)} MB/s, ${((elapsed / n) * 1000).toFixed(3)} ms/report; ${(n / cpu).toFixed(0).padStart(6)} reports per CPU-second`);
 }
 
 const corpus = load(join(repoRoot, 'fixtures/reports'));

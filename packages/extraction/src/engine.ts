@@ -32,14 +32,13 @@ export interface Compiled {
   cues: CompiledCue[];
   /** Matches text ending right before a value that marks it as an unticked form option. */
   unchecked: RegExp;
-  checkedGlyph: RegExp;
+  /** Every box on a line: group "on" when ticked. */
+  box: RegExp;
   keywords: KeywordIndex;
 }
 
-/** Internal finding with its global span, used for summary ordering. */
-export interface RawFinding extends Finding {
-  at: number;
-}
+/** A finding in report order (kept as a name for callers of `run`). */
+export type RawFinding = Finding;
 
 function groupCount(src: string): number {
   return new RegExp(`(?:${src})|`).exec('')!.length - 1;
@@ -53,16 +52,16 @@ function withFlags(flags: string | undefined, def: string, global: boolean): str
 
 export function compile(rs: RuleSet): Compiled {
   const unchecked = new RegExp(`(?:${rs.uncheckedOption})`);
-  const checkedGlyph = new RegExp(`^(?:${rs.checkedOption})$`);
+  const box = new RegExp(`(?<on>${rs.checkedOption})|(?:${rs.uncheckedOption})`, 'g');
   // Names are scanned in groups: one alternation per (case rule, keywords) pair.
   const groups = new Map<string, { refs: AnchorRef[]; src: string[]; cs: boolean; keywords: string[] | null }>();
   const families = new Map<string, CompiledFamily>();
   for (const fam of rs.families) {
     families.set(fam.id, {
       fam,
-      values: fam.values.map((rule) => ({ rule, re: new RegExp(rule.pattern, withFlags(rule.flags, 'i', true)) })),
-      before: (fam.before ?? []).map((rule) => ({ rule, re: new RegExp(`(?:${rule.pattern})`, withFlags(rule.flags, 'i', false)) })),
-      skip: fam.skip ? new RegExp(fam.skip, 'i') : null,
+      values: fam.values.map((rule) => ({ rule, re: fastRegExp(rule.pattern, withFlags(rule.flags, 'i', true)) })),
+      before: (fam.before ?? []).map((rule) => ({ rule, re: fastRegExp(`(?:${rule.pattern})`, withFlags(rule.flags, 'i', false)) })),
+      skip: fam.skip ? fastRegExp(fam.skip, 'i') : null,
       window: fam.window ?? 200,
     });
     for (const a of fam.anchors) {
@@ -93,7 +92,7 @@ export function compile(rs: RuleSet): Compiled {
     keywords: keywordIndex([...anchorRes.flatMap((a) => a.keywords ?? []), ...targets.flatMap((t) => t.keywords ?? [])]),
     cues: rs.cues.map((cue) => ({ cue, re: fastRegExp(cue.pattern, 'gi') })),
     unchecked,
-    checkedGlyph,
+    box,
   };
 }
 
@@ -146,26 +145,52 @@ function startsAtWord(src: string): boolean {
 
 /**
  * Compiles a (combined) pattern. When every alternative opens with a word boundary, one leading
- * "\\b" is hoisted in front: the regex engine then rejects positions inside words at once (same matches, ~2x faster).
+ * "\b" is hoisted in front: the regex engine then rejects positions inside words at once (same matches, ~2x faster).
  */
 export function fastRegExp(src: string, flags: string): RegExp {
   return new RegExp(startsAtWord(src) ? `\\b(?:${src})` : src, flags);
 }
 
 
-/** All trigger words in one alternation (longest first), and the words found inside each word. */
+/** All trigger words in one alternation (longest first, each opening a word), and the shorter words each one begins with. */
 interface KeywordIndex { re: RegExp; contains: Map<string, string[]> }
+
+/**
+ * Literal words as one regex shaped like a trie ("a(?:jcc|lk)|b(?:...)"): the engine follows one
+ * branch per position instead of trying every word. Longer words come first within a branch.
+ */
+function trie(words: string[], esc: (w: string) => string): string {
+  if (words.length === 1) return esc(words[0]!);
+  const byFirst = new Map<string, string[]>();
+  let empty = false;
+  for (const w of words) {
+    if (!w) { empty = true; continue; }
+    const list = byFirst.get(w[0]!) ?? [];
+    list.push(w.slice(1));
+    byFirst.set(w[0]!, list);
+  }
+  const alts = [...byFirst].map(([ch, rest]) => {
+    const tail = rest.length === 1 && rest[0] === '' ? '' : trie(rest, esc);
+    return esc(ch) + tail;
+  });
+  const body = alts.length === 1 && !empty ? alts[0]! : `(?:${alts.join('|')})`;
+  return empty ? `(?:${body})?` : body;
+}
 
 function keywordIndex(words: string[]): KeywordIndex {
   const list = [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return { re: new RegExp(list.map(esc).join('|'), 'g'), contains: new Map(list.map((w) => [w, list.filter((v) => v !== w && w.includes(v))])) };
+  // A word beginning opens at a word boundary (one hoisted "\b"); a keyword such as "/" is matched anywhere.
+  const starts = list.filter((w) => /^\w/.test(w));
+  const other = list.filter((w) => !/^\w/.test(w)).map(esc);
+  const src = [`\\b${trie(starts, esc)}`, ...other].join('|');
+  return { re: new RegExp(src, 'g'), contains: new Map(list.map((w) => [w, list.filter((v) => v !== w && w.startsWith(v))])) };
 }
 
 /**
- * Which trigger words occur in the text, in one regex pass. After a match the scan resumes one
- * character on, so a word overlapping another is still seen; a shorter word starting at the same
- * place is inside the longer one and comes from `contains`.
+ * Which trigger words begin a word of the text, in one regex pass. After a match the scan resumes
+ * one character on, so no occurrence is hidden by another; a shorter word starting at the same
+ * place is a prefix of the longer one and comes from `contains`.
  */
 function keywordsPresent(k: KeywordIndex, text: string): (w: string) => boolean {
   const lower = text.toLowerCase();
@@ -262,6 +287,7 @@ function findAnchors(c: Compiled, text: string, has: (k: string) => boolean): An
   const out: Anchor[] = [];
   for (const { re, refs, keywords } of c.anchorRes) {
     if (keywords && !keywords.some(has)) continue;
+    tk('targets');
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
@@ -284,7 +310,7 @@ function findAnchors(c: Compiled, text: string, has: (k: string) => boolean): An
     // A list of names shares what follows: "MLH1, PMS2, MSH2 and MSH6: intact", "ER, PR and HER2 pending".
     if (last && LIST_GAP.test(gap)) {
       last.end = a.end;
-      last.ref = { id: `${last.ref.id}+${a.ref.id}`, families: [...new Set([...last.ref.families, ...a.ref.families])], list: true };
+      last.ref = { id: `${last.ref.id}+${a.ref.id}`, families: [...new Set([...last.ref.families, ...a.ref.families])], list: last.ref.list || !sameFamilies(last.ref, a.ref) };
       continue;
     }
     kept.push({ ...a });
@@ -292,8 +318,12 @@ function findAnchors(c: Compiled, text: string, has: (k: string) => boolean): An
   return kept;
 }
 
-/** How far a value shared by a list of names may follow the list ("ER, PR and HER2: negative"). */
+/** A value shared by a list of names follows it at once, on its line ("ER, PR and HER2: negative"). */
 const LIST_REACH = 40;
+function listWindow(w: string): string {
+  const nl = w.indexOf('\n');
+  return w.slice(0, Math.min(LIST_REACH, nl < 0 ? w.length : nl));
+}
 const LIST_GAP = /^\s*(?:,|\/|&|\band\b|\bor\b|,\s*and\b|,\s*or\b)\s*$/i;
 
 function sameFamilies(a: AnchorRef, b: AnchorRef): boolean {
@@ -306,19 +336,33 @@ function evalValue(spec: ValueSpec, m: RegExpExecArray): Value | null {
 
 interface Pending { field: FieldName; raw: string; value: Value; start: number; end: number; ruleId: string; confidence: number; negatable: boolean; families: string[] }
 
-/** On a form line, a value belongs to the nearest box before it; no box on its line: a plain value. */
-function optionTicked(c: Compiled, w: string, at: number): boolean {
+/**
+ * On a form line a value belongs to one box. Boxes come before their options ("[X] Positive
+ * [ ] Negative") unless the line ends with a box ("Positive [X]  Negative [ ]", "Positive: X"),
+ * in which case each option owns the box after it. A value on a line without a box counts when it
+ * is labelled ("Percentage: 90%"), not when it is a bare option word.
+ */
+function optionTicked(c: Compiled, w: string, at: number, end: number): boolean {
   const lineStart = w.lastIndexOf('\n', at - 1) + 1;
-  const before = w.slice(lineStart, at);
-  let lastBox = -1;
-  let ticked = false;
-  for (let i = before.length - 1; i >= 0; i--) {
-    const ch = before[i]!;
-    if (c.unchecked.test(ch)) { lastBox = i; ticked = false; break; }
-    if (c.checkedGlyph.test(ch)) { lastBox = i; ticked = true; break; }
+  let lineEnd = w.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = w.length;
+  const line = w.slice(lineStart, lineEnd);
+  const boxes: { start: number; end: number; on: boolean }[] = [];
+  c.box.lastIndex = 0;
+  for (let m = c.box.exec(line); m; m = c.box.exec(line)) {
+    if (m[0].length === 0) { c.box.lastIndex++; continue; }
+    boxes.push({ start: m.index, end: m.index + m[0].length, on: m.groups!.on !== undefined });
   }
-  // No box before it on its line: a labelled value ("Percentage: 90%") counts, a bare option word does not.
-  return lastBox < 0 ? /[A-Za-z:]/.test(before) : ticked;
+  const rel = at - lineStart;
+  const relEnd = end - lineStart;
+  const last = boxes[boxes.length - 1];
+  if (last && !line.slice(last.end).trim()) {
+    const own = boxes.find((b) => b.start >= relEnd);
+    return own ? own.on : false;
+  }
+  let own: { on: boolean } | undefined;
+  for (const b of boxes) if (b.end <= rel) own = b;
+  return own ? own.on : /[A-Za-z:]/.test(line.slice(0, rel));
 }
 
 type Best = Map<FieldName, { m: RegExpExecArray; cv: CompiledValue; v: Value }>;
@@ -335,7 +379,7 @@ function readValues(c: Compiled, f: CompiledFamily, w: string): Best {
     let v: Value | null = null;
     while ((m = cv.re.exec(sub))) {
       if (m[0].length === 0) { cv.re.lastIndex++; continue; }
-      if (form && !optionTicked(c, sub, m.index)) continue;
+      if (form && !optionTicked(c, sub, m.index, m.index + m[0].length)) continue;
       v = evalValue(cv.rule.value, m);
       if (v != null) break;
     }
@@ -417,15 +461,23 @@ function sentenceStart(text: string, at: number): number {
 
 const CONTEXT_PRIORITY: FindingContext[] = ['pending', 'historical', 'negated', 'uncertain'];
 
+export const T: Record<string, number> = {};
+let t0 = 0;
+const tk = (k: string) => { const t = performance.now(); T[k] = (T[k] ?? 0) + t - t0; t0 = t; };
 export function run(c: Compiled, report: ReportText): RawFinding[] {
+  t0 = performance.now();
   const doc = buildDoc(report);
   const text = doc.text;
   // Keyword pre-scan (one pass): names and targets whose trigger words are all absent are not run.
+  tk('doc');
   const has = keywordsPresent(c.keywords, text);
+  tk('keywords');
   const anchors = findAnchors(c, text, has);
   const pend: Pending[] = [];
 
+  tk('anchors');
   const stacked = stackedRuns(c, text, anchors);
+  tk('stacked');
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i]!;
     const next = anchors[i + 1];
@@ -438,7 +490,8 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
       if (f.skip && f.skip.test(text.slice(sentStart, a.start))) continue;
       const st = stacked.get(i);
       const base = st ? st.base : a.end;
-      let w = st ? st.w : text.slice(a.end, Math.min(a.end + (a.ref.list ? LIST_REACH : f.window), next ? next.start : text.length));
+      let w = st ? st.w : text.slice(a.end, Math.min(a.end + f.window, next ? next.start : text.length));
+      if (a.ref.list && !st) w = listWindow(w);
       if (f.skip) {
         // Legend or method text ends the window: a value, if any, comes before it.
         const sk = f.skip.exec(w);
@@ -469,6 +522,7 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
     }
   }
 
+  tk('families');
   for (const { re, alts, keywords } of c.targets) {
     if (keywords && !keywords.some(has)) continue;
     re.lastIndex = 0;
@@ -481,25 +535,44 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
         pend.push({ field: rule.field, raw: m.groups?.v ?? m[0].trim(), value: v, start: m.index, end: m.index + m[0].length, ruleId: rule.id, confidence: rule.confidence ?? 0.9, negatable: rule.negatable ?? false, families: [] });
       }
     }
+    tk('T:' + alts[0]!.rules[0]!.id);
   }
 
+  tk('targets');
   const cueHits = findCues(c, text);
+  tk('cues');
   const breaks = clauseBreaks(text);
+  tk('clauses');
   const anchorStarts = anchors.map((a) => a.start);
-  const out: RawFinding[] = [];
-  const seen = new Map<string, Pending[]>();
-  // Overlapping duplicates keep the most confident reading ("carcinoma of the ovary" over "ovary").
-  pend.sort((x, y) => y.confidence - x.confidence);
-  for (const p of pend) {
+  // Overlapping duplicates (same field and value) keep the most confident reading ("carcinoma of
+  // the ovary" over "ovary"); ties keep the earlier rule.
+  const groups = new Map<string, number[]>();
+  pend.forEach((p, i) => {
     const key = `${p.field}\u0000${typeof p.value === 'object' ? JSON.stringify(p.value) : String(p.value)}`;
-    const same = seen.get(key);
-    if (same?.some((q) => q.start < p.end && p.start < q.end)) continue;
-    if (same) same.push(p);
-    else seen.set(key, [p]);
+    const g = groups.get(key);
+    if (g) g.push(i);
+    else groups.set(key, [i]);
+  });
+  const kept: number[] = [];
+  for (const g of groups.values()) {
+    if (g.length === 1) { kept.push(g[0]!); continue; }
+    g.sort((x, y) => pend[y]!.confidence - pend[x]!.confidence || x - y);
+    const mine: Pending[] = [];
+    for (const i of g) {
+      const p = pend[i]!;
+      if (mine.some((q) => q.start < p.end && p.start < q.end)) continue;
+      mine.push(p);
+      kept.push(i);
+    }
+  }
+  kept.sort((x, y) => pend[x]!.start - pend[y]!.start || pend[y]!.confidence - pend[x]!.confidence || x - y);
+  const out: Finding[] = [];
+  for (const i of kept) {
+    const p = pend[i]!;
     const ev = toPage(doc, p.start, p.end);
     const ctx = contextOf(breaks, cueHits, anchorStarts, p);
     const section = spanAt(doc.addenda, p.start);
-    out.push({
+    const f: Finding = {
       field: p.field,
       raw: p.raw,
       value: p.value,
@@ -508,12 +581,12 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
       context: ctx.context,
       confidence: p.confidence,
       addendum: section != null,
-      ...(section?.label === 'amended' ? { amended: true } : {}),
-      ...(ctx.prior ? { priorSpecimen: true } : {}),
-      at: p.start,
-    });
+    };
+    if (section?.label === 'amended') f.amended = true;
+    if (ctx.prior) f.priorSpecimen = true;
+    out.push(f);
   }
-  out.sort((x, y) => x.at - y.at);
+  tk('finish');
   return out;
 }
 

@@ -39,3 +39,18 @@ describe('HER2 status and category (ASCO/CAP 2023)', () => {
   it('ultralow keeps the IHC score 0', () => expect(summaryOf('HER2: 0 with membrane staining (faint, incomplete, 5% of cells)').her2.ihc).toBe('0'));
   it('an explicit status without score is kept', () => expect(summaryOf('HER2/neu: negative').her2.status).toBe('negative'));
 });
+
+describe('HER2 phrasing classes', () => {
+  it('reads "HER2 IHC - equivocal" as 2+ (ASCO/CAP: equivocal IHC is 2+)', () => expect(summaryOf('HER2 IHC\n-\nEQUIVOCAL').her2.ihc).toBe('2+'));
+  it('reads "HER2 by immunohistochemistry: positive" as 3+', () => expect(summaryOf('HER2 by immunohistochemistry: positive').her2.ihc).toBe('3+'));
+  it('"Her2/neu: 1+ negative" reads 1+', () => expect(summaryOf('Her2/neu: 1+ negative').her2.ihc).toBe('1+'));
+  it('"HER2 (score 2+)" reads 2+', () => expect(summaryOf('HER2 (score 2+), FISH to follow.').her2.ihc).toBe('2+'));
+  it('reads c-erbB-2', () => expect(summaryOf('c-erbB-2: 3+').her2.ihc).toBe('3+'));
+  it('"zero or 1+" gives no single score', () => expect(summaryOf('HER2/NEU: zero or 1+').her2.ihc).toBeNull());
+  it('"zero or 1+" is negative', () => expect(summaryOf('HER2/NEU: zero or 1+').her2.status).toBe('negative'));
+  it('"0-1+" gives no single score', () => expect(summaryOf('HER2: negative (0-1+)').her2.ihc).toBeNull());
+  it('"amplification by FISH" is amplified', () => expect(summaryOf('The core showed HER2 at 2+ and amplification by FISH.').her2.ish).toBe('amplified'));
+  it('"no amplification by FISH" is not amplified', () => expect(summaryOf('HER2 2+ with no amplification by FISH.').her2.ish).toBe('not_amplified'));
+  it('"Controls are satisfactory" does not end the result window', () => expect(summaryOf('HER2/NEU (HERCEPTEST):\nCONTROLS ARE SATISFACTORY.\nNEGATIVE (STAINING INTENSITY OF 0).').her2.ihc).toBe('0'));
+  it('a control legend still ends it', () => expect(summaryOf('HER2: controls for HER2 are provided within a kit (score 3+ BT-474).').her2.ihc).toBeNull());
+});

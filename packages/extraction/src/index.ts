@@ -12,7 +12,7 @@ const COMPILED = compile(RULES);
 
 /** Extracts every finding (with evidence, specimen and context) and the summary. */
 export function extractReport(doc: ReportText): ExtractionResult {
-  const raw = run(COMPILED, doc);
-  const findings: Finding[] = raw.map(({ at: _at, ...f }) => f);
-  return { summary: summarize(raw), findings };
+  const findings: Finding[] = run(COMPILED, doc);
+  return { summary: summarize(findings), findings };
 }
+export { reportDate, DATE_LABEL_RULES, type ReportDate } from './report-date.js';

@@ -23,3 +23,20 @@ describe('ER / PR', () => {
   it('unticked checkboxes state nothing', () => expect(summaryOf('ER\n☐ Negative □ Positive').er.status).toBeNull());
   it('pairs a stacked OCR table line by line', () => expect(summaryOf('ESTROGEN RECEPTOR\nPROGESTERONE RECEPTOR\nPositive (85%)\nNegative (0%)\n').pr.status).toBe('negative'));
 });
+
+describe('ER/PR phrasing classes', () => {
+  it('reads "weakly positive" as low positive', () => expect(summaryOf('Estrogen receptor: weakly positive (5%)').er.status).toBe('low_positive'));
+  it('any positive focus makes the tumour positive', () => expect(summaryOf('Focus 1: PR negative (0%).\nFocus 2: PR positive (40%).').pr.status).toBe('positive'));
+  it('an addendum on another block adds, it does not replace, for ER/PR', () => expect(summaryOf('PR: positive (12%)\nADDENDUM\nBlock A5: PR: negative (0%)').pr.status).toBe('positive'));
+  it('an amended report replaces the earlier result', () => expect(summaryOf('ER: positive (5%)\nAMENDED REPORT\nER: negative (0%)').er.status).toBe('negative'));
+  it('an interpretation right after the measurement decides', () => expect(summaryOf('Staining is seen only rarely for estrogen receptor (3%). Therefore the estrogen receptor is interpreted as negative.').er.status).toBe('negative'));
+  it('reads OCR "negativo" as negative', () => expect(summaryOf('PR: negativo').pr.status).toBe('negative'));
+  it('a list of names shares only a value on its line', () => expect(summaryOf('Stains for ER, PR and HER2 were performed on\nblock A2: positive').pr.status).toBeNull());
+  it('a list of names shares an adjacent value', () => expect(summaryOf('ER, PR and HER2: pending; ER and PR: positive').pr.status).toBe('positive'));
+});
+
+describe('flattened tables', () => {
+  it('pairs names stacked under a header line with the values after them', () => expect(summaryOf('RECEPTOR STATUS AND HER2/NEU:\nEstrogen receptors:\nProgesterone receptors:\nHer2/neu:\nPOSITIVE (95%)\nNEGATIVE (0%)\n1+').pr.status).toBe('negative'));
+  it('skips a short note between the names and the values', () => expect(summaryOf('Estrogen receptors:\nProgesterone receptors:\nBiomarkers performed on the core biopsy.\n95%\n80%').pr.percent).toBe(80));
+  it('pairs nothing when a value line is missing', () => expect(summaryOf('ESTROGEN RECEPTOR\nPROGESTERONE RECEPTOR\nHER2\n90% nuclear staining\n(5% of tumour cells show membranous staining;\nUniformity of staining: absent').pr.percent).toBeNull());
+});

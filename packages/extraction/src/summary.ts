@@ -7,7 +7,7 @@ import { HER2_ASCO_CAP_2023, HER2_ISH_BY_NUMBERS } from './rules/her2.js';
 import { NOTTINGHAM_GRADE_BY_SCORE, IN_SITU_HISTOLOGY } from './rules/cancer.js';
 import { TNM_ORDER } from './rules/tnm.js';
 
-type F = Finding & { at?: number };
+type F = Finding;
 
 const TNM_PREFIX_RANK: Record<string, number> = { yp: 5, p: 5, rp: 4, r: 4, a: 3, '': 2, yc: 1, c: 1 };
 
@@ -20,8 +20,21 @@ function cmp(a: number[], b: number[]): number {
   return 0;
 }
 
+/** Affirmed findings by field, computed once per findings array. */
+const AFFIRMED = new WeakMap<F[], Map<FieldName, F[]>>();
 function usable(findings: F[], field: FieldName): F[] {
-  return findings.filter((f) => f.field === field && f.context === 'affirmed');
+  let by = AFFIRMED.get(findings);
+  if (!by) {
+    by = new Map();
+    for (const f of findings) {
+      if (f.context !== 'affirmed') continue;
+      const list = by.get(f.field);
+      if (list) list.push(f);
+      else by.set(f.field, [f]);
+    }
+    AFFIRMED.set(findings, by);
+  }
+  return by.get(field) ?? [];
 }
 
 /**
@@ -67,8 +80,9 @@ const INTERPRETATION_REACH = 200;
 
 function receptor(findings: F[], prefix: 'er' | 'pr') {
   const groups = new Map<string, { status?: F; percent?: F; allred?: F }>();
-  for (const f of findings) {
-    if (f.context !== 'affirmed') continue;
+  const mine = [...usable(findings, `${prefix}_status`), ...usable(findings, `${prefix}_percent`), ...usable(findings, `${prefix}_allred`)]
+    .sort((x, y) => x.evidence.page - y.evidence.page || x.evidence.start - y.evidence.start);
+  for (const f of mine) {
     const kind = f.field === `${prefix}_status` ? 'status' : f.field === `${prefix}_percent` ? 'percent' : f.field === `${prefix}_allred` ? 'allred' : null;
     if (!kind) continue;
     const key = `${f.evidence.page}:${f.evidence.start}`;

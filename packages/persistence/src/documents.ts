@@ -72,8 +72,11 @@ export class DocumentRepository {
     await this.db.document.update({ where: { id }, data: { stage, progress: Math.max(0, Math.min(100, Math.round(percent))) } });
   }
 
-  async markDone(id: string, tx: Prisma.TransactionClient | Db = this.db): Promise<void> {
-    await tx.document.update({ where: { id }, data: { status: 'done', stage: null, progress: 100, finishedAt: new Date() } });
+  async markDone(id: string, reportDate: string | null, tx: Prisma.TransactionClient | Db = this.db): Promise<void> {
+    await tx.document.update({
+      where: { id },
+      data: { status: 'done', stage: null, progress: 100, finishedAt: new Date(), reportDate: reportDate ? new Date(`${reportDate}T00:00:00Z`) : null },
+    });
   }
 
   async markFailed(id: string, code: string, reason: string): Promise<void> {
@@ -81,6 +84,15 @@ export class DocumentRepository {
       where: { id },
       data: { status: 'failed', stage: null, failureCode: code, failureReason: reason, finishedAt: new Date() },
     });
+  }
+
+  /** Back to queued for another run; returns the run number (part of the new job's id). */
+  async requestReprocess(id: string): Promise<number> {
+    const row = await this.db.document.update({
+      where: { id },
+      data: { status: 'queued', stage: null, progress: 0, failureCode: null, failureReason: null, reprocessCount: { increment: 1 } },
+    });
+    return row.reprocessCount;
   }
 
   /** A retryable failure: back in the queue, waiting for its next attempt. */

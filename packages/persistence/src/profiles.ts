@@ -4,6 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Finding } from '@onco/extraction';
 import type { Db } from './db.js';
+import { type CorrectionRecord, CorrectionRepository } from './corrections.js';
 import { toFinding } from './findings.js';
 import type { Prisma } from './generated/prisma/client.js';
 
@@ -15,6 +16,11 @@ export interface DocumentFindings {
   reportDate: string | null;
   status: 'queued' | 'processing' | 'done' | 'failed';
   findings: Finding[];
+}
+
+export interface ProfileSources {
+  documents: DocumentFindings[];
+  corrections: CorrectionRecord[];
 }
 
 export interface StoredProfile<T> {
@@ -36,7 +42,7 @@ export class ProfileRepository {
     return docs.map((d) => ({
       id: d.id,
       receivedAt: d.createdAt.toISOString(),
-      reportDate: null,
+      reportDate: d.reportDate?.toISOString().slice(0, 10) ?? null,
       status: d.status,
       findings: d.findings.map(toFinding),
     }));
@@ -48,12 +54,12 @@ export class ProfileRepository {
    */
   async rebuild<T extends object>(
     patientId: string,
-    build: (documents: DocumentFindings[]) => T,
+    build: (input: ProfileSources) => T,
     tx: Prisma.TransactionClient,
     now = new Date(),
   ): Promise<{ version: number; changed: boolean }> {
     await tx.$queryRaw`SELECT id FROM "Patient" WHERE id = ${patientId} FOR UPDATE`;
-    const body = build(await this.documentsWithFindings(patientId, tx));
+    const body = build(await this.sources(patientId, tx));
     const current = await tx.profile.findUnique({ where: { patientId } });
     if (current && isDeepStrictEqual(current.data, JSON.parse(JSON.stringify(body)))) {
       return { version: current.version, changed: false };
@@ -67,6 +73,33 @@ export class ProfileRepository {
     });
     await tx.profileVersion.create({ data: { patientId, version, data, createdAt: now } });
     return { version, changed: true };
+  }
+
+  /** Everything a profile is built from: documents with findings, and the navigators' corrections. */
+  async sources(patientId: string, tx: Tx = this.db): Promise<ProfileSources> {
+    return {
+      documents: await this.documentsWithFindings(patientId, tx),
+      corrections: await new CorrectionRepository(this.db).forPatient(patientId, tx),
+    };
+  }
+
+  async getVersion<T>(patientId: string, version: number): Promise<StoredProfile<T> | null> {
+    const row = await this.db.profileVersion.findUnique({ where: { patientId_version: { patientId, version } } });
+    return row ? { version: row.version, updatedAt: row.createdAt.toISOString(), data: row.data as T } : null;
+  }
+
+  /** Versions whose profile.updated event has not been fanned out yet (oldest first). */
+  listUnnotified(olderThanMs: number, limit = 500): Promise<{ patientId: string; version: number }[]> {
+    return this.db.profileVersion.findMany({
+      where: { notifiedAt: null, createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+      select: { patientId: true, version: true },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
+    });
+  }
+
+  async markNotified(patientId: string, version: number): Promise<void> {
+    await this.db.profileVersion.update({ where: { patientId_version: { patientId, version } }, data: { notifiedAt: new Date() } });
   }
 
   async get<T>(patientId: string): Promise<StoredProfile<T> | null> {

@@ -14,8 +14,9 @@ import { valueKey, valueText } from './values.js';
 export interface CorrectedFact {
   current: FactValue | null;
   corrected?: AppliedCorrection;
-  /** Per-document picks with the correction applied to the document it corrected. */
+  /** Per-document picks with the correction applied to every report giving the corrected value. */
   picks: DocPick[];
+  priorPicks: DocPick[];
   /** The navigator's values, after the extracted history. */
   correctionHistory: FactValue[];
 }
@@ -35,6 +36,7 @@ function navigatorValue(value: NonNullable<Correction['value']>, basis: DocPick 
     context: 'affirmed',
     confidence: 1,
     addendum: false,
+    priorSpecimen: false,
     evidence: null,
     source: 'correction',
   };
@@ -42,10 +44,11 @@ function navigatorValue(value: NonNullable<Correction['value']>, basis: DocPick 
 
 export function applyCorrections(fact: ExtractedFact | undefined, corrections: Correction[]): CorrectedFact {
   const picks = fact?.picks ?? [];
+  const priorPicks = fact?.priorPicks ?? [];
   const last = picks.at(-1);
   const extracted = last ? toFactValue(last.finding, last.doc) : null;
   const list = corrections.map((c, i) => ({ c, i })).sort((a, b) => ms(a.c.at) - ms(b.c.at) || a.i - b.i).map(({ c }) => c);
-  if (!list.length) return { current: extracted, picks, correctionHistory: [] };
+  if (!list.length) return { current: extracted, picks, priorPicks, correctionHistory: [] };
 
   const basisOf = (c: Correction): DocPick | undefined => picks.filter((p) => p.doc.receivedMs <= ms(c.at)).at(-1);
   const againstOf = (c: Correction) => (c.against !== undefined ? c.against : (basisOf(c)?.value ?? null));
@@ -64,15 +67,16 @@ export function applyCorrections(fact: ExtractedFact | undefined, corrections: C
   };
   const correctionHistory = list.filter((c) => c.action === 'correct' && c.value !== undefined).map((c) => navigatorValue(c.value!, basisOf(c) ?? last));
   // A 'correct' without a value (input that skipped the schema) is treated as an accept.
-  if (!chosen || chosen.action === 'accept' || (chosen.action === 'correct' && chosen.value === undefined)) return { current: extracted, corrected, picks, correctionHistory };
+  if (!chosen || chosen.action === 'accept' || (chosen.action === 'correct' && chosen.value === undefined)) return { current: extracted, corrected, picks, priorPicks, correctionHistory };
   // Keyed to the value: every report giving the corrected value X gets the navigator's answer.
   const wrong = valueKey(againstOf(chosen));
-  if (chosen.action === 'reject') return { current: null, corrected, picks: picks.filter((p) => valueKey(p.value) !== wrong), correctionHistory };
-  const value = chosen.value!;
+  const fix = (ps: DocPick[]) =>
+    chosen.action === 'reject' ? ps.filter((p) => valueKey(p.value) !== wrong) : ps.map((p) => (valueKey(p.value) === wrong ? { ...p, value: chosen.value! } : p));
   return {
-    current: navigatorValue(value, last),
+    current: chosen.action === 'reject' ? null : navigatorValue(chosen.value!, last),
     corrected,
-    picks: picks.map((p) => (valueKey(p.value) === wrong ? { ...p, value } : p)),
+    picks: fix(picks),
+    priorPicks: fix(priorPicks),
     correctionHistory,
   };
 }

@@ -26,8 +26,10 @@ function classInDocument(m: Marker, get: Lookup, withCategories: boolean): strin
       if (vals.includes('lost')) return 'deficient';
       return vals.every((v) => v === 'intact') ? 'proficient' : null;
     }
-    case 'field':
-      return classOf(m.fields[0]!, get(m.fields[0]!)?.value);
+    case 'field': {
+      const v = get(m.fields[0]!);
+      return v ? classOf(m.fields[0]!, v.value) : null;
+    }
   }
 }
 
@@ -44,35 +46,47 @@ function compatible(marker: string, a: string, b: string): boolean {
   return (marker === 'er' || marker === 'pr') && pos.includes(a) && pos.includes(b);
 }
 
-export function findDiscordances(docs: Doc[], picks: Map<string, DocPick[]>, cancerType: string | null): Discordance[] {
-  const at = new Map<string, Map<string, DocPick>>();
-  for (const [field, ps] of picks) at.set(field, new Map(ps.map((p) => [p.doc.id, p])));
+type Index = Map<string, Map<string, DocPick>>;
+const index = (picks: Map<string, DocPick[]>): Index => new Map([...picks].map(([field, ps]) => [field, new Map(ps.map((p) => [p.doc.id, p]))]));
+
+/**
+ * Compares each marker's class across snapshots in time: per report, the results it quotes from an
+ * earlier specimen (prior), then its own. Two snapshots are different specimens when their report
+ * dates differ or one is a quoted earlier specimen.
+ */
+export function findDiscordances(docs: Doc[], picks: Map<string, DocPick[]>, priorPicks: Map<string, DocPick[]>, cancerType: string | null): Discordance[] {
+  const main = index(picks);
+  const prior = index(priorPicks);
+  const snapshots = docs.flatMap((doc) => [{ doc, at: prior, prior: true }, { doc, at: main, prior: false }]);
   const withCategories = cancerType === 'breast' || cancerType == null;
   const out: Discordance[] = [];
   for (const m of DISCORDANCE_MARKERS) {
-    const seen: { doc: Doc; cls: string }[] = [];
-    for (const doc of docs) {
+    const seen: { snap: (typeof snapshots)[number]; cls: string }[] = [];
+    for (const snap of snapshots) {
       const get: Lookup = (f) => {
-        const p = at.get(f)?.get(doc.id);
-        return p ? { value: p.value, order: doc.order } : null;
+        const p = snap.at.get(f)?.get(snap.doc.id);
+        return p ? { value: p.value, order: snap.doc.order } : null;
       };
       const cls = classInDocument(m, get, withCategories);
-      if (cls != null) seen.push({ doc, cls });
+      if (cls != null) seen.push({ snap, cls });
     }
     const last = seen.at(-1);
     if (!last) continue;
-    const from = seen.slice(0, -1).reverse().find((s) => s.doc.dateKey !== last.doc.dateKey && !compatible(m.marker, s.cls, last.cls));
+    const otherSpecimen = (x: (typeof seen)[number]) => x.snap.doc.dateKey !== last.snap.doc.dateKey || x.snap.prior !== last.snap.prior;
+    const from = seen.slice(0, -1).reverse().find((x) => otherSpecimen(x) && !compatible(m.marker, x.cls, last.cls));
     if (!from) continue;
-    const side = (s: { doc: Doc; cls: string }) => {
-      const p = m.fields.map((f) => at.get(f)?.get(s.doc.id)).find((x) => x != null);
-      return { documentId: s.doc.id, documentDate: s.doc.reportDate, specimen: p?.finding.specimen ?? null, value: s.cls };
+    const fieldsIn = (x: (typeof seen)[number]) => m.fields.filter((f) => x.snap.at.get(f)?.has(x.snap.doc.id));
+    const side = (x: (typeof seen)[number]) => {
+      const p = x.snap.at.get(fieldsIn(x)[0]!)?.get(x.snap.doc.id);
+      // A quoted earlier specimen has no date of its own in the report we read.
+      return { documentId: x.snap.doc.id, documentDate: x.snap.prior ? null : x.snap.doc.reportDate, specimen: p?.finding.specimen ?? null, value: x.cls };
     };
     out.push({
       marker: m.marker,
-      factKeys: m.fields.filter((f) => at.get(f)?.has(last.doc.id) || at.get(f)?.has(from.doc.id)),
+      factKeys: [...new Set([...fieldsIn(last), ...fieldsIn(from)])].sort((a, b) => m.fields.indexOf(a as never) - m.fields.indexOf(b as never)),
       from: side(from),
       to: side(last),
-      rule: `discordance.${m.kind}: result class changed between reports of different dates; the latest is current`,
+      rule: `discordance.${m.kind}: result class changed between specimens (different report dates, or an earlier specimen quoted); the latest is current`,
       source: m.source,
     });
   }

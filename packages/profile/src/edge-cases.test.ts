@@ -173,3 +173,18 @@ describe('a correction fixes every report giving the corrected value', () => {
     expect(p.discordances).toEqual([]);
   });
 });
+
+describe('a result quoted from an earlier specimen', () => {
+  const resection = doc('resection', '2024-02-01', breast(f('er_status', 'negative'), f('er_status', 'positive', { priorSpecimen: true })));
+  it('the current specimen outranks the quoted biopsy', () => expect(profileOf([resection]).facts.er_status!.current!.value).toBe('negative'));
+  it('the quoted biopsy stays in history, marked', () => expect(profileOf([resection]).facts.er_status!.history.filter((h) => h.priorSpecimen).map((h) => h.value)).toEqual(['positive']));
+  it('biopsy positive quoted in a negative resection is a discordance', () => expect(profileOf([resection]).discordances.map((d) => [d.marker, d.from.value, d.to.value])).toEqual([['er', 'positive', 'negative']]));
+  it('a report quoting only the biopsy gives that value', () => {
+    const p = profileOf([doc('r', '2024-02-01', breast(f('her2_ihc', '1+', { priorSpecimen: true })))]);
+    expect(p.facts.her2_ihc!.current!.value).toBe('1+');
+  });
+  it('an amended section replaces the rest of its report', () => {
+    const p = profileOf([doc('r', '2024-02-01', breast(f('her2_ihc', '3+'), f('her2_ihc', '1+', { amended: true, addendum: true })))]);
+    expect(p.facts.her2_ihc!.current!.value).toBe('1+');
+  });
+});

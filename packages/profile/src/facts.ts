@@ -36,6 +36,7 @@ export function toFactValue(f: Finding, doc: Doc): FactValue {
     context: f.context,
     confidence: f.confidence,
     addendum: f.addendum === true,
+    priorSpecimen: f.priorSpecimen === true,
     evidence: { text: f.evidence.text, page: f.evidence.page, start: f.evidence.start, end: f.evidence.end, ruleId: f.evidence.ruleId },
     source: 'extraction',
   };
@@ -50,9 +51,20 @@ function differs(field: string, a: Finding, b: Finding): boolean {
   return ca != null && cb != null && ca !== cb;
 }
 
+/** Keeps the findings of the highest standing only, in order: amended section, current specimen, addendum. */
+export function standing(findings: Finding[]): Finding[] {
+  let c = findings;
+  for (const better of [(f: Finding) => f.amended === true, (f: Finding) => f.priorSpecimen !== true, (f: Finding) => f.addendum === true]) {
+    const kept = c.filter(better);
+    if (kept.length) c = kept;
+  }
+  return c;
+}
+
 /**
  * The value one report gives for a field, from its affirmed findings:
- * - an addendum (amended, revised) supersedes the body of its own report;
+ * - an amended (corrected) section replaces the rest of its report; a result on the current
+ *   specimen outranks one quoted from an earlier specimen; an addendum supersedes the body;
  * - per specimen, the most confident finding; two confident findings of different classes
  *   for one specimen are a conflict;
  * - across specimens of one report, the highest result (any positive area makes the tumor
@@ -60,8 +72,7 @@ function differs(field: string, a: Finding, b: Finding): boolean {
  */
 export function pickInDocument(field: string, doc: Doc, affirmed: Finding[]): DocPick | null {
   if (!affirmed.length) return null;
-  const amended = affirmed.filter((f) => f.addendum);
-  let cands = amended.length ? amended : affirmed;
+  let cands = standing(affirmed);
   if (VOTED.has(field)) {
     const weight = new Map<string, number>();
     for (const f of cands) weight.set(valueKey(f.value), (weight.get(valueKey(f.value)) ?? 0) + f.confidence);
@@ -98,6 +109,8 @@ export interface ExtractedFact {
   key: string;
   /** One pick per document that affirms a value, oldest first. */
   picks: DocPick[];
+  /** Results a report quotes from an earlier specimen (a resection citing its core biopsy), for discordance. */
+  priorPicks: DocPick[];
   history: FactValue[];
   pending: boolean;
   /** Conflict within a report, or between reports of the same date for the same specimen. */
@@ -118,9 +131,13 @@ export function extractFacts(docs: Doc[]): Map<string, ExtractedFact> {
   for (const field of [...byField.keys()].sort()) {
     const obs = byField.get(field)!;
     const picks: DocPick[] = [];
+    const priorPicks: DocPick[] = [];
     for (const doc of docs) {
-      const p = pickInDocument(field, doc, obs.filter((o) => o.doc === doc && o.f.context === 'affirmed').map((o) => o.f));
+      const affirmed = obs.filter((o) => o.doc === doc && o.f.context === 'affirmed').map((o) => o.f);
+      const p = pickInDocument(field, doc, affirmed);
       if (p) picks.push(p);
+      const prior = pickInDocument(field, doc, affirmed.filter((f) => f.priorSpecimen && !f.amended));
+      if (prior && prior.finding !== p?.finding) priorPicks.push(prior);
     }
     const last = picks.at(-1);
     const lastOrder = last?.doc.order ?? -1;
@@ -129,7 +146,7 @@ export function extractFacts(docs: Doc[]): Map<string, ExtractedFact> {
     const sameDate = last
       ? picks.some((p) => p !== last && p.doc.reportDate != null && p.doc.reportDate.slice(0, 10) === last.doc.reportDate?.slice(0, 10) && p.finding.specimen === last.finding.specimen && differs(field, p.finding, last.finding))
       : false;
-    out.set(field, { key: field, picks, history: historyOf(obs), pending, conflict: sameDate || picks.some((p) => p.conflict) });
+    out.set(field, { key: field, picks, priorPicks, history: historyOf(obs), pending, conflict: sameDate || picks.some((p) => p.conflict) });
   }
   return out;
 }
@@ -138,7 +155,7 @@ export function extractFacts(docs: Doc[]): Map<string, ExtractedFact> {
 function historyOf(obs: { doc: Doc; f: Finding }[]): FactValue[] {
   const seen = new Map<string, { doc: Doc; f: Finding }>();
   for (const o of obs) {
-    const k = [o.doc.id, o.f.specimen ?? '', o.f.context, o.f.addendum ? 1 : 0, valueKey(o.f.value)].join('|');
+    const k = [o.doc.id, o.f.specimen ?? '', o.f.context, o.f.addendum ? 1 : 0, o.f.priorSpecimen ? 1 : 0, valueKey(o.f.value)].join('|');
     const prev = seen.get(k);
     if (!prev || o.f.confidence > prev.f.confidence) seen.set(k, o);
   }

@@ -32,6 +32,7 @@ export function buildProfile(input: ProfileInput): ProfileBody {
   for (const key of keys) corrected.set(key, applyCorrections(extracted.get(key), correctionsByKey.get(key) ?? []));
 
   const picks = new Map<string, DocPick[]>([...corrected].map(([k, c]) => [k, c.picks]));
+  const priorPicks = new Map<string, DocPick[]>([...corrected].map(([k, c]) => [k, c.priorPicks]));
   const facts: Record<string, ProfileFact> = {};
   const support = new Map<string, number>();
   for (const key of keys) {
@@ -60,7 +61,7 @@ export function buildProfile(input: ProfileInput): ProfileBody {
   const ct = facts['cancer_type']?.current?.value;
   const cancerType = typeof ct === 'string' ? ct : null;
   const derived = derive(get, cancerType);
-  const discordances = findDiscordances(docs, picks, cancerType);
+  const discordances = findDiscordances(docs, picks, priorPicks, cancerType);
   const reasons = reviewReasons(facts, support, discordances);
   for (const d of discordances) for (const k of d.factKeys) if (facts[k]) facts[k].discordant = true;
   for (const r of reasons) {

@@ -22,7 +22,7 @@ export function valueText(v: unknown): string {
 export function applyClass(cls: ResultClass, v: unknown): string | null {
   switch (cls.kind) {
     case 'identity':
-      return valueKey(v);
+      return v == null ? null : valueText(v);
     case 'map':
       return cls.map[String(v)] ?? cls.otherwise ?? null;
     case 'bands': {

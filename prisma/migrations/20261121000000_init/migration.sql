@@ -28,7 +28,9 @@ CREATE TABLE "Document" (
     "failureCode" TEXT,
     "failureReason" TEXT,
     "attempts" INTEGER NOT NULL DEFAULT 0,
+    "reprocessCount" INTEGER NOT NULL DEFAULT 0,
     "pageCount" INTEGER,
+    "reportDate" DATE,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     "startedAt" TIMESTAMP(3),
@@ -90,8 +92,55 @@ CREATE TABLE "ProfileVersion" (
     "version" INTEGER NOT NULL,
     "data" JSONB NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "notifiedAt" TIMESTAMP(3),
 
     CONSTRAINT "ProfileVersion_pkey" PRIMARY KEY ("patientId","version")
+);
+
+-- CreateTable
+CREATE TABLE "Correction" (
+    "id" UUID NOT NULL,
+    "patientId" TEXT NOT NULL,
+    "factKey" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "value" JSONB,
+    "against" JSONB,
+    "before" JSONB,
+    "reason" TEXT NOT NULL,
+    "author" TEXT NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "version" INTEGER,
+
+    CONSTRAINT "Correction_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "WebhookSubscription" (
+    "id" UUID NOT NULL,
+    "owner" TEXT NOT NULL,
+    "url" TEXT NOT NULL,
+    "secret" TEXT NOT NULL,
+    "events" TEXT[],
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "WebhookSubscription_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "WebhookDelivery" (
+    "id" UUID NOT NULL,
+    "subscriptionId" UUID NOT NULL,
+    "eventId" TEXT NOT NULL,
+    "event" TEXT NOT NULL,
+    "attempt" INTEGER NOT NULL,
+    "ok" BOOLEAN NOT NULL,
+    "statusCode" INTEGER,
+    "error" TEXT,
+    "durationMs" INTEGER NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "WebhookDelivery_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -105,6 +154,18 @@ CREATE INDEX "Finding_patientId_field_idx" ON "Finding"("patientId", "field");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Finding_documentId_ordinal_key" ON "Finding"("documentId", "ordinal");
+
+-- CreateIndex
+CREATE INDEX "ProfileVersion_notifiedAt_createdAt_idx" ON "ProfileVersion"("notifiedAt", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Correction_patientId_at_idx" ON "Correction"("patientId", "at");
+
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_subscriptionId_at_idx" ON "WebhookDelivery"("subscriptionId", "at");
+
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_eventId_idx" ON "WebhookDelivery"("eventId");
 
 -- AddForeignKey
 ALTER TABLE "Document" ADD CONSTRAINT "Document_patientId_fkey" FOREIGN KEY ("patientId") REFERENCES "Patient"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -123,5 +184,11 @@ ALTER TABLE "Profile" ADD CONSTRAINT "Profile_patientId_fkey" FOREIGN KEY ("pati
 
 -- AddForeignKey
 ALTER TABLE "ProfileVersion" ADD CONSTRAINT "ProfileVersion_patientId_fkey" FOREIGN KEY ("patientId") REFERENCES "Patient"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Correction" ADD CONSTRAINT "Correction_patientId_fkey" FOREIGN KEY ("patientId") REFERENCES "Patient"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_subscriptionId_fkey" FOREIGN KEY ("subscriptionId") REFERENCES "WebhookSubscription"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 

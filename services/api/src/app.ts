@@ -1,7 +1,7 @@
 // The HTTP API: the route table (routes/*), mounted with authentication, validation and one error
 // mapping, and published as OpenAPI from the same table.
 import type { Logger } from '@onco/config/log';
-import type { DocumentRepository, ProfileRepository } from '@onco/persistence';
+import type { CorrectionRepository, Db, DocumentRepository, ProfileRepository, WebhookRepository } from '@onco/persistence';
 import type { BlobStore } from '@onco/storage';
 import type { Queue } from 'bullmq';
 import express, { type Express } from 'express';
@@ -10,11 +10,19 @@ import { docsPage } from './docs.js';
 import { authenticate, errorHandler, HttpError } from './http.js';
 import { documentRoutes } from './routes/documents.js';
 import { profileRoutes } from './routes/profile.js';
+import { reviewRoutes } from './routes/review.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { defineRoute, mountRoutes, openApiDocument, type RouteDef } from './routing.js';
 
 export interface ApiDeps {
+  db: Db;
   documents: DocumentRepository;
   profiles: ProfileRepository;
+  corrections: CorrectionRepository;
+  webhooks: WebhookRepository;
+  /** Queues the profile.updated event of a new version (idempotent; the reconciler backs it up). */
+  notifyProfileUpdated(patientId: string, version: number): Promise<void>;
+  requireHttpsWebhooks: boolean;
   storage: BlobStore;
   queue: Queue;
   authSecret: string;
@@ -29,7 +37,7 @@ export const API_INFO = {
 };
 
 export function apiRoutes(deps: ApiDeps): RouteDef[] {
-  return [...documentRoutes(deps), ...profileRoutes(deps)];
+  return [...documentRoutes(deps), ...profileRoutes(deps), ...reviewRoutes(deps), ...webhookRoutes(deps)];
 }
 
 export function createApp(deps: ApiDeps): Express {

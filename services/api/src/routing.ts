@@ -2,7 +2,7 @@
 // receives parsed values. The same table mounts the Express routes and writes /openapi.json, so
 // the published contract cannot drift from what the API does.
 import type { Action } from '@onco/auth';
-import { authorize } from '@onco/auth';
+import { AuthError, authorize, POLICY } from '@onco/auth';
 import { ErrorResponseSchema, type Principal } from '@onco/contract';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
@@ -51,7 +51,14 @@ export const defineRoute = <P extends AnyObject = z.ZodObject<{}>, Q extends Any
 export function mountRoutes(router: Router, routes: RouteDef[], authenticate: RequestHandler): void {
   for (const def of routes) {
     const handlers: RequestHandler[] = [];
-    if (def.action) handlers.push(authenticate);
+    if (def.action) {
+      const action = def.action;
+      handlers.push(authenticate, (_req, res, next) => {
+        // The role check for every route; patient scoping is the handler's `authorizeFor`.
+        const principal = res.locals.principal as Principal;
+        next(POLICY[principal.role].includes(action) ? undefined : new AuthError('forbidden', `The ${principal.role} role may not ${action.replace(':', ' ')}.`));
+      });
+    }
     handlers.push(...(def.before ?? []));
     if (def.body) handlers.push(express.json({ limit: '100kb' }));
     handlers.push(
@@ -70,10 +77,11 @@ export function mountRoutes(router: Router, routes: RouteDef[], authenticate: Re
         const spec = def.responses[reply.status];
         if (!spec) throw new Error(`route ${def.method} ${def.path} answered an undeclared status ${reply.status}`);
         for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
-        if (spec.contentType && spec.contentType !== 'application/json') {
+        if (spec.contentType && !spec.contentType.endsWith('json')) {
           res.status(reply.status).type(spec.contentType).send(reply.body);
         } else {
           // The contract is checked on the way out as well as on the way in.
+          if (spec.contentType) res.type(spec.contentType);
           res.status(reply.status).json(spec.schema ? spec.schema.parse(reply.body) : reply.body);
         }
       }),

@@ -3,7 +3,7 @@
 // by document id, and the profile is rebuilt from everything stored.
 import { FAILURE_REASONS, type FailureCode } from '@onco/contract';
 import { type DocumentReader, ReadError } from '@onco/document-reader';
-import { extractReport, type Finding } from '@onco/extraction';
+import { extractReport, type Finding, reportDate } from '@onco/extraction';
 import type { Db, DocumentRepository, FindingRepository, ProfileRepository, Stage } from '@onco/persistence';
 import { buildProfile } from '@onco/profile';
 import type { BlobStore } from '@onco/storage';
@@ -18,7 +18,7 @@ export interface PipelineDeps {
 }
 
 export type Outcome =
-  | { status: 'done'; pages: number; findings: number; profileVersion: number }
+  | { status: 'done'; patientId: string; pages: number; findings: number; profileVersion: number; profileChanged: boolean }
   | { status: 'skipped'; why: 'not_found' | 'already_done' };
 
 /** A failure no retry can fix (the file itself is the problem). */
@@ -67,21 +67,30 @@ export async function processDocument(deps: PipelineDeps, documentId: string, si
 
   // 2. extract
   await progress('extracting', 75);
-  const { findings } = extractReport({ pages: read.pages.map((p) => p.text) });
+  const text = { pages: read.pages.map((p) => p.text) };
+  const { findings } = extractReport(text);
+  const dated = reportDate(text);
   const confident = scaleConfidence(findings, read.pages);
 
   // 3. store: findings, profile and status land together or not at all.
   await progress('storing', 90);
-  const { version } = await deps.db.$transaction(async (tx) => {
+  const { version, changed } = await deps.db.$transaction(async (tx) => {
     await deps.findings.replaceForDocument(documentId, doc.patientId, confident, tx);
-    await deps.documents.markDone(documentId, tx);
+    await deps.documents.markDone(documentId, dated?.value ?? null, tx);
     return deps.profiles.rebuild(
       doc.patientId,
-      (documents) => buildProfile({ patientId: doc.patientId, documents, corrections: [] }),
+      (sources) => buildProfile({ patientId: doc.patientId, ...sources }),
       tx,
     );
   });
-  return { status: 'done', pages: read.pages.length, findings: findings.length, profileVersion: version };
+  return {
+    status: 'done',
+    patientId: doc.patientId,
+    pages: read.pages.length,
+    findings: findings.length,
+    profileVersion: version,
+    profileChanged: changed,
+  };
 }
 
 /** A value read by OCR from a poor page is less certain than the rule alone says. */

@@ -5,7 +5,16 @@ import { createLogger } from '@onco/config/log';
 import { FAILURE_REASONS } from '@onco/contract';
 import { DocumentReader } from '@onco/document-reader';
 import { createDb, DocumentRepository, FindingRepository, ProfileRepository } from '@onco/persistence';
-import { createDocumentQueue, createRedis, enqueueDocument, JOB_PAYLOADS, QUEUE_NAMES, type JobName } from '@onco/queue';
+import {
+  createDocumentQueue,
+  createRedis,
+  createWebhookQueue,
+  enqueueDocument,
+  enqueueProfileUpdated,
+  JOB_PAYLOADS,
+  QUEUE_NAMES,
+  type JobsOn,
+} from '@onco/queue';
 import { LocalBlobStore } from '@onco/storage';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { PermanentFailure, processDocument, type PipelineDeps } from './pipeline.js';
@@ -33,6 +42,11 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     reader,
   };
 
+  // Documents whose enqueue never reached Redis (API crashed in between) are picked up here.
+  const queueConnection = createRedis(config.REDIS_URL);
+  const queue = createDocumentQueue(queueConnection, config.JOB_ATTEMPTS);
+  const webhooks = createWebhookQueue(queueConnection);
+
   const handlers = {
     'document.process': async (job: Job) => {
       const { documentId } = JOB_PAYLOADS['document.process'].parse(job.data);
@@ -40,6 +54,12 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
       try {
         const outcome = await processDocument(deps, documentId);
         log.info('document processed', { documentId, ms: Date.now() - started, ...outcome });
+        if (outcome.status === 'done' && outcome.profileChanged) {
+          // Lost if Redis fails right here; the webhook worker's reconciler catches such versions.
+          await enqueueProfileUpdated(webhooks, outcome.patientId, outcome.profileVersion).catch(() =>
+            log.warn('profile event not queued; left for the reconciler', { documentId }),
+          );
+        }
         return outcome;
       } catch (err) {
         if (err instanceof PermanentFailure) {
@@ -59,13 +79,13 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
         throw err;
       }
     },
-  } satisfies Record<JobName, (job: Job) => Promise<unknown>>;
+  } satisfies Record<JobsOn<'documents'>, (job: Job) => Promise<unknown>>;
 
   const connection = createRedis(config.REDIS_URL);
   const worker = new Worker(
     QUEUE_NAMES.documents,
     async (job) => {
-      const handler = handlers[job.name as JobName];
+      const handler = handlers[job.name as JobsOn<'documents'>];
       if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
       return handler(job);
     },
@@ -73,9 +93,6 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   );
   worker.on('error', (err) => log.error('worker error', { error: err.name }));
 
-  // Documents whose enqueue never reached Redis (API crashed in between) are picked up here.
-  const queueConnection = createRedis(config.REDIS_URL);
-  const queue = createDocumentQueue(queueConnection, config.JOB_ATTEMPTS);
   const reconcile = async () => {
     try {
       for (const { id } of await deps.documents.listStaleQueued(STALE_QUEUED_MS)) await enqueueDocument(queue, id);
@@ -93,6 +110,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
       clearInterval(timer);
       await worker.close();
       await queue.close();
+      await webhooks.close();
       await Promise.allSettled([reader.close(), db.$disconnect()]);
       connection.disconnect();
       queueConnection.disconnect();

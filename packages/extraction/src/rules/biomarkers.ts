@@ -34,7 +34,7 @@ const DRIVERS: { id: string; field: FieldName; name: string; variant?: string; k
   { id: 'kras', field: 'kras', keywords: ['kras'], name: String.raw`\bKRAS\b`, variant: String.raw`\b(?:p\.)?(?<v>G12[ACDRSV]|G13[CDRSV]|Q61[HKLR]|A146T|K117N)\b` },
   { id: 'braf', field: 'braf', keywords: ['braf'], name: String.raw`\bBRAF\b`, variant: String.raw`\b(?:p\.)?(?<v>V600[EKDR]|K601E|G469A)\b` },
   { id: 'pik3ca', field: 'pik3ca', keywords: ['pik3ca'], name: String.raw`\bPIK3CA\b`, variant: String.raw`\b(?:p\.)?(?<v>E542K|E545[KGA]|H1047[RLY]|C420R|Q546[KR]|N345K)\b` },
-  { id: 'ntrk', field: 'ntrk', keywords: ['trk'], name: String.raw`\bNTRK[1-3]?(?:\s*/\s*[1-3]){0,2}\b(?:\s+(?:gene\s+)?(?:fusion|rearrangement))?|\bpan-?TRK\b` },
+  { id: 'ntrk', field: 'ntrk', keywords: ['ntrk', 'trk'], name: String.raw`\bNTRK[1-3]?(?:\s*/\s*[1-3]){0,2}\b(?:\s+(?:gene\s+)?(?:fusion|rearrangement))?|\bpan-?TRK\b` },
 ];
 
 const driverFamilies: MarkerFamily[] = DRIVERS.map((d) => ({
@@ -79,7 +79,7 @@ export const BIOMARKER_FAMILIES = defineFamilies([
   ...mmrFamilies,
   {
     id: 'ki67',
-    anchors: [{ id: 'ki67.name', pattern: String.raw`\bKi[\s-]?67\b(?:\s*\((?:MIB-?1|30-9)\))?|\bMIB-?1\b`, keywords: ['67', 'mib'] }],
+    anchors: [{ id: 'ki67.name', pattern: String.raw`\bKi[\s-]?67\b(?:\s*\((?:MIB-?1|30-9)\))?|\bMIB-?1\b`, keywords: ['ki', '67', 'mib'] }],
     values: [
       { id: 'ki67.percent', field: 'ki67', pattern: PCT_VALUE, value: pct, confidence: 0.95 },
     ],
@@ -87,7 +87,7 @@ export const BIOMARKER_FAMILIES = defineFamilies([
   },
   {
     id: 'pdl1',
-    anchors: [{ id: 'pdl1.name', pattern: String.raw`\bPD-?L1\b|\bprogrammed\s+death[\s-]ligand[\s-]1\b`, keywords: ['l1', 'programmed'] }],
+    anchors: [{ id: 'pdl1.name', pattern: String.raw`\bPD-?L1\b|\bprogrammed\s+death[\s-]ligand[\s-]1\b`, keywords: ['pd', 'l1', 'programmed'] }],
     values: [
       { id: 'pdl1.tps', field: 'pdl1_tps', pattern: String.raw`\b(?:TPS|tumou?r\s+proportion\s+score)\b[^\d\n<>≥≤]{0,25}${PCT_VALUE.replace(/\\s\*\(\?:%\|percent\)\)$/, '\\s*(?:%|percent)?)')}`, value: pct, confidence: 0.95 },
       { id: 'pdl1.cps', field: 'pdl1_cps', pattern: String.raw`\b(?:CPS|combined\s+positive\s+score)\b[^\d\n<>≥≤]{0,25}(?<v>[<>≥≤]?\s*\d{1,3}(?:\.\d+)?)`, value: (m) => { const s = m.groups!.v!; return /[<≤]/.test(s) ? 0 : num(s.replace(/[<>≥≤\s]/g, '')); }, confidence: 0.95 },
@@ -164,7 +164,7 @@ const MMR_PANEL = String.raw`\b(?:mismatch\s+repair|MMR)(?:\s*\(MMR\))?\s+(?:pro
 const MSS = String.raw`\bmicrosatellite[\s-]+stable\b|\bMSS\b`;
 const MSIH = String.raw`\bMSI-H(?:igh)?\b|\bmicrosatellite\s+instability[\s-]+high\b|\bhigh\s+(?:level\s+)?microsatellite\s+instability\b`;
 export const BIOMARKER_TARGETS = defineTargets([
-  ...MMR.map((p) => ({ id: `mmr.panel.intact.${p}`, keywords: ['mmr', 'mismatch'], field: p, pattern: MMR_PANEL, value: 'intact', confidence: 0.85 })),
+  ...MMR.map((p) => ({ id: `mmr.panel.intact.${p}`, keywords: ['mmr', 'pmmr', 'mismatch'], field: p, pattern: MMR_PANEL, value: 'intact', confidence: 0.85 })),
   { id: 'ntrk.fusion_partner', keywords: ['ntrk'], field: 'ntrk', pattern: String.raw`\b(?<v>(?:ETV6|TPM3|LMNA|TPR|SQSTM1|IRF2BP2|EML4|NFASC|BCAN)\s*(?:::?|-|/)\s*NTRK[1-3])\b(?=[^.\n]{0,30}\b(?:fusion|rearrangement)s?\s+(?:is\s+|was\s+)?(?:detected|identified|present))`, value: (m) => m.groups!.v!.replace(/\s*(?:::?|-|\/)\s*/, '::'), confidence: 0.97 },
   { id: 'msi.mss', keywords: ['mss', 'stable'], field: 'msi', pattern: MSS, value: 'MSS', confidence: 0.85 },
   { id: 'msi.msih', keywords: ['msi', 'microsatellite'], field: 'msi', pattern: MSIH, value: 'MSI-H', confidence: 0.85 },

@@ -23,7 +23,14 @@ export const CONTEXT_CUES = defineCues([
   { id: 'prior.specimen', category: 'prior_specimen', pattern: String.raw`\b(?:previous(?:ly)?|prior|outside|original|earlier|initial|diagnostic|another|preceding)\s+(?:[\w'-]+\s+){0,2}?(?:biops(?:y|ies)|cores?|specimens?|case|material|accession|slides?|blocks?)\b|\bbiops(?:y|ies)\s+(?:at|from)\s+(?:an?\s+|the\s+)?outside\b|\b(?:performed|reported|done|tested)\s+previously\b|\bpreviously\s+(?:performed|reported|done|tested)\b|\b(?:on|per|from|of)\s+(?:the\s+)?(?:patient'?s\s+)?(?:core|needle)\s+(?:needle\s+)?biops(?:y|ies)\b`, direction: 'both', scope: 200, crossesNames: true, resultsOnly: true },
 ]);
 
-/** Empty checkbox glyphs as OCR renders them: an option printed on a form, not a chosen value. */
-export const UNCHECKED_OPTION = String.raw`[☐□◻○◯▢]|\[\s?\]|\(\s\)`;
-/** Ticked checkbox glyphs: on a form with boxes, only a ticked option is a value. */
-export const CHECKED_OPTION = String.raw`[☑☒✓✔■▣●⊠✗✘]|\[\s?[xX]\s?\]|\(\s?[xX]\s?\)`;
+/**
+ * Empty checkbox glyphs as OCR renders them: an option printed on a form, not a chosen value.
+ * "[ ]", "( )", "| |", or a short blank line in front of / after an option ("___ Negative").
+ */
+export const UNCHECKED_OPTION = String.raw`[☐□◻○◯▢]|\[\s{0,2}\]|\(\s{1,2}\)|\|\s{1,2}\||(?<!_)_{2,8}(?!_)`;
+/**
+ * Ticked checkbox glyphs: on a form with boxes, only a ticked option is a value. Besides the glyphs,
+ * an X in brackets as OCR reads them ("[X]", "(x)", "|X|", "IX]", "[XI", "_X_"), and on a form line
+ * a bare X before or after an option ("X Positive", "Positive: X").
+ */
+export const CHECKED_OPTION = String.raw`[☑☒✓✔■▣●⊠✗✘]|(?<![A-Za-z0-9])[\[(|lI]\s?[xX✓✔]\s?[\])|lI](?![A-Za-z0-9])|_+[xX✓✔]_+|(?<![\w\[(|/.-])[xX](?![\w\])|/.-])`;

@@ -3,7 +3,7 @@
 // which keeps the 2018 ISH groups and adds "HER2-low" (IHC 1+ or 2+/ISH-) and "ultralow"
 // (IHC 0 with faint, incomplete membrane staining in <=10% of cells).
 import { defineFamilies, defineTargets, type ValueRule } from './types.js';
-import { D03, num, ocrDigits } from './shared.js';
+import { D03, num, ocrDigits, CONTROL_LEGEND } from './shared.js';
 
 /** HER2 status and category from IHC and ISH. First matching row wins; `null` in a row matches anything. */
 export const HER2_ASCO_CAP_2023 = {
@@ -36,6 +36,9 @@ const IHC_SCORE = (m: RegExpExecArray) => {
   return ['0', '1', '2', '3'].includes(d) ? `${d}${d === '0' ? '' : '+'}` : null;
 };
 
+/** ASCO/CAP 2023 IHC categories named by word: positive = 3+, equivocal = 2+. */
+export const IHC_BY_WORD: Record<string, string> = { positive: '3+', equivocal: '2+', borderline: '2+' };
+
 const ISH_VALUES: ValueRule[] = [
   { id: 'her2.ish.not_amplified', field: 'her2_ish', pattern: String.raw`\b(?:not|non)[\s-]*amplified|\bno\s+(?:evidence\s+of\s+)?(?:HER-?2\s+)?(?:gene\s+)?amplification|negative\s+(?:for\s+)?(?:HER-?2\s+)?(?:gene\s+)?amplification|\bunamplified`, value: 'not_amplified', confidence: 0.95 },
   { id: 'her2.ish.not_found', field: 'her2_ish', pattern: String.raw`\bamplification\s+(?:was\s+|is\s+)?not\s+(?:found|detected|identified|present|observed|seen)`, value: 'not_amplified', confidence: 0.95 },
@@ -50,17 +53,20 @@ const IHC_VALUES: ValueRule[] = [
   { id: 'her2.ihc.ultralow', field: 'her2_category', pattern: String.raw`\bultra-?low\b|\b0\s*(?:\(|,)?\s*with\s+(?:faint|weak|incomplete|barely)?[\s\w/-]{0,30}membran`, value: 'ultralow', confidence: 0.95 },
   { id: 'her2.ihc.low', field: 'her2_category', pattern: String.raw`\bHER-?2[\s-]*low\b`, value: 'low', confidence: 0.9 },
   { id: 'her2.ihc.scale', field: 'her2_ihc', pattern: String.raw`\b(?:was|is|of)\s+(?<v>${D03})\s+on\s+a\s+scale\s+of\s+0\s*(?:-|to)\s*3`, value: IHC_SCORE, confidence: 0.95 },
-  { id: 'her2.ihc.plus', field: 'her2_ihc', pattern: String.raw`(?<![-–\d/]\s?)(?<![-–]\s{2})\b(?<v>${D03})\s*\+(?!\s*\d)(?!\s*(?:to|-)\s*\d)`, value: IHC_SCORE, confidence: 0.95 },
+  { id: 'her2.ihc.plus', field: 'her2_ihc', pattern: String.raw`(?<![-–\d/]\s?)(?<![-–]\s{2})(?<!\b(?:zero|[0-3]\+?)\s*(?:or|to)\s*)\b(?<v>${D03})\s*\+(?!\s*\d)(?!\s*(?:to|-)\s*\d)`, value: IHC_SCORE, confidence: 0.95 },
   { id: 'her2.ihc.plus_first', field: 'her2_ihc', pattern: String.raw`(?<![\w+])\+\s*(?<v>[0-3])\b(?!\s*(?:to|-|\.\d))`, value: IHC_SCORE, confidence: 0.85 },
   { id: 'her2.ihc.score', field: 'her2_ihc', pattern: String.raw`\b(?:score[ds]?|IHC|immunohistochemistry|intensity\s+(?:of|score))\s*\)?\s*(?:of|:|=|is|was)?\s*(?<v>${D03})(?![\d+%]|[.,]\d|\s*(?:-|to)\s*\d)\b`, value: IHC_SCORE, confidence: 0.9 },
-  // ASCO/CAP: a positive IHC result is score 3+ by definition.
-  { id: 'her2.ihc.positive_word', field: 'her2_ihc', pattern: String.raw`^[\s:,-]*(?:\(?\s*(?:by\s+)?(?:IHC|immunohistochemistry|immunoperoxidase(?:\s+studies)?)\s*\)?)\s*[:=-]?\s*positive\b(?!\s*\(?\s*[0-3])`, value: '3+', confidence: 0.8 },
+  // ASCO/CAP: an IHC result called positive is score 3+, one called equivocal is 2+, by definition
+  // (a negative IHC result is 0 or 1+, so it gives no score).
+  { id: 'her2.ihc.positive_word', field: 'her2_ihc', pattern: String.raw`^[\s:,-]*(?:\(?\s*(?:by\s+)?(?:IHC|immunohistochemistry|immunoperoxidase(?:\s+studies)?)\s*\)?)\s*[:=-]?\s*(?<w>positive|equivocal|borderline)\b(?!\s*\(?\s*(?:score\s*)?[0-3])`, value: (m) => IHC_BY_WORD[m.groups!.w!.toLowerCase()] ?? null, confidence: 0.8 },
   { id: 'her2.ihc.bare', field: 'her2_ihc', pattern: String.raw`^[\s)]*[:=]\s*(?<v>[0-3])\s*\+?(?![\d.,%]|\s*(?:-|to|/)\s*\d)`, value: IHC_SCORE, confidence: 0.85 },
   { id: 'her2.ihc.paren', field: 'her2_ihc', pattern: String.raw`\b(?:negative|positive|equivocal|borderline|indeterminate)\s*\(\s*(?:score\s*)?(?<v>[0-3])\s*\+?\s*\)`, value: IHC_SCORE, confidence: 0.85 },
-  { id: 'her2.ihc.zero_word', field: 'her2_ihc', pattern: String.raw`\b(?<v>zero)\b|\bno\s+(?:membran\w*\s+)?staining\b`, value: '0', confidence: 0.8 },
+  { id: 'her2.ihc.zero_word', field: 'her2_ihc', pattern: String.raw`\b(?<v>zero)\b(?!\s*(?:or|to|-|/)\s*(?:1|one)\b)|\bno\s+(?:membran\w*\s+)?staining\b`, value: '0', confidence: 0.8 },
 ];
 
 const STATUS_VALUES: ValueRule[] = [
+  // A range of scores that are all negative ("0-1+", "zero or 1+") states the status, not a score.
+  { id: 'her2.status.neg_range', field: 'her2_status', pattern: String.raw`\b(?:0|zero)\s*\+?\s*(?:or|to|-|–|/)\s*(?:1|one)\s*\+`, value: 'negative', confidence: 0.9 },
   { id: 'her2.status.neg', field: 'her2_status', pattern: String.raw`\bnegative\b|\bneg\b|\bnot\s+over-?expressed|^\s*[-−–](?![\d\w])`, value: 'negative', confidence: 0.9 },
   { id: 'her2.status.equivocal', field: 'her2_status', pattern: String.raw`\b(?:equivocal|borderline|indeterminate)\b`, value: 'equivocal', confidence: 0.85 },
   { id: 'her2.status.pos', field: 'her2_status', pattern: String.raw`\bpositive\b|\bover-?expressed\b|^\s*\+(?![\d.])`, value: 'positive', confidence: 0.9 },
@@ -68,8 +74,8 @@ const STATUS_VALUES: ValueRule[] = [
 
 // "no amplification of the HER-2/neu gene", "Positive by FISH", "negative for HER2 FISH".
 const ISH_BEFORE: ValueRule[] = [
-  { id: 'her2.ish.before.not_amplified', field: 'her2_ish', pattern: String.raw`\b(?:no|without)\s+(?:evidence\s+of\s+)?(?:gene\s+)?amplification\s+(?:of\s+)?(?:the\s+)?$|\b(?:negative|not\s+amplified)\s+(?:by|on|per|for)\s+(?:HER-?2(?:/neu)?\s+)?$`, value: 'not_amplified', confidence: 0.9 },
-  { id: 'her2.ish.before.amplified', field: 'her2_ish', pattern: String.raw`\b(?:demonstrated|shows?|showed|with)\s+amplification\s+of\s+(?:the\s+)?$|\b(?:positive|amplified)\s+(?:by|on|per|for)\s+(?:HER-?2(?:/neu)?\s+)?$`, value: 'amplified', confidence: 0.9 },
+  { id: 'her2.ish.before.not_amplified', field: 'her2_ish', pattern: String.raw`\b(?:no|without)\s+(?:evidence\s+of\s+)?(?:HER-?2\s+)?(?:gene\s+)?amplification\s+(?:(?:of\s+)?(?:the\s+)?|(?:by|on|per)\s+)$|\b(?:negative|not\s+amplified)\s+(?:by|on|per|for)\s+(?:HER-?2(?:/neu)?\s+)?$`, value: 'not_amplified', confidence: 0.9 },
+  { id: 'her2.ish.before.amplified', field: 'her2_ish', pattern: String.raw`\b(?:demonstrated|shows?|showed|with)\s+amplification\s+of\s+(?:the\s+)?$|\bamplification\s+(?:by|on|per)\s+$|\b(?:positive|amplified)\s+(?:by|on|per|for)\s+(?:HER-?2(?:/neu)?\s+)?$`, value: 'amplified', confidence: 0.9 },
   { id: 'her2.ish.before.equivocal', field: 'her2_ish', pattern: String.raw`\b(?:equivocal|borderline)\s+(?:by|on|per|for)\s+(?:HER-?2(?:/neu)?\s+)?$`, value: 'equivocal', confidence: 0.85 },
 ];
 
@@ -82,7 +88,7 @@ const HER2_BEFORE: ValueRule[] = [
 ];
 
 // Score legends ("0,1=NEGATIVE, 2=INDETERMINATE"), control cell lines and guideline text end a window.
-const HER2_LEGEND = String.raw`\b(?:CEP|Chr)\s?17\s*(?:<|>|≥|≤|>=|<=)\s*\d|\breported\s+as\s+[\w-]+\s*\([^)]{0,40}\)\s*or\b|\breported\s+as\s+[\w-]+\s*\(\s*$|\b(?:equivocal|positive|negative)\s+results\s+(?:for|are|will)\b|\breflex\b|\bif\s+(?:the|a|an)\b|\bfalls?\s+within\b|\b(?:ratio|HER-?2\s*/\s*(?:CEP|Chr)\s?17)\s*(?:<|>|≥|≤|>=|<=)\s*\d|\blevels?\s*:\s*[<>≤≥]|\bare\s+considered\b|\b(?:those|carcinomas|tumou?rs|specimens|cases|cancers)\s+(?:with|in\s+this|showing|that)\b|\binterpreted\s+on\s+a\s+scale|\bpositivity\s+(?:is\s+)?defined|\bscores?\s+of\s+[0-3]\+?\s+(?:or|and|to)\b|\bpresence\s+or\s+absence\b|\bare\s+(?:therefore\s+)?submitted\b|\bwe\s+and\s+others\b|\b[0-3]\+?\s*(?:,\s*[0-3]\+?\s*)?=\s*(?:negative|positive|indeterminate|equivocal|weak|no\s+staining)|\bcontrols?\b|\bMCF-?7\b|\bcell\s+lines?\b|\b(?:is|are)\s+(?:defined|considered\s+(?:positive|negative)\s+(?:if|when))\b|\bdefined\s+as\b|\b(?:scoring|interpretation)\s+(?:criteria|guidelines?)\s*:`;
+const HER2_LEGEND = String.raw`\b(?:CEP|Chr)\s?17\s*(?:<|>|≥|≤|>=|<=)\s*\d|\breported\s+as\s+[\w-]+\s*\([^)]{0,40}\)\s*or\b|\breported\s+as\s+[\w-]+\s*\(\s*$|\b(?:equivocal|positive|negative)\s+results\s+(?:for|are|will)\b|\breflex\b|\bif\s+(?:the|a|an)\b|\bfalls?\s+within\b|\b(?:ratio|HER-?2\s*/\s*(?:CEP|Chr)\s?17)\s*(?:<|>|≥|≤|>=|<=)\s*\d|\blevels?\s*:\s*[<>≤≥]|\bare\s+considered\b|\b(?:those|carcinomas|tumou?rs|specimens|cases|cancers)\s+(?:with|in\s+this|showing|that)\b|\binterpreted\s+on\s+a\s+scale|\bpositivity\s+(?:is\s+)?defined|\bscores?\s+of\s+[0-3]\+?\s+(?:or|and|to)\b|\bpresence\s+or\s+absence\b|\bare\s+(?:therefore\s+)?submitted\b|\bwe\s+and\s+others\b|\b[0-3]\+?\s*(?:,\s*[0-3]\+?\s*)?=\s*(?:negative|positive|indeterminate|equivocal|weak|no\s+staining)|${CONTROL_LEGEND}|\bMCF-?7\b|\bcell\s+lines?\b|\b(?:is|are)\s+(?:defined|considered\s+(?:positive|negative)\s+(?:if|when))\b|\bdefined\s+as\b|\b(?:scoring|interpretation)\s+(?:criteria|guidelines?)\s*:`;
 
 // OCR and naming variants: HER2, HER-2/neu, Her 2, c-erbB-2, ERBB2, HER2/neu (c-erbB2), HercepTest.
 const HER2_NAME = String.raw`(?:\bh\s?e\s?r[\s-]{0,2}(?:2|ii|two)(?:\b|(?=neu))(?:\s*[/-]?\s*neu\b)?(?:\s*\(\s*c-?\s?erb\s?-?\s?b-?\s?2\s*\))?|\bc-?\s?erb\s?-?\s?b-?\s?2\b|\berbb2\b|\bherceptest\b|\bHER2neu\b)`;

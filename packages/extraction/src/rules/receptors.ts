@@ -2,7 +2,7 @@
 // <1% negative, 1-10% "low positive", >10% positive. Allred score (Harvey et al., JCO 1999):
 // total 0-2 negative, 3-8 positive.
 import { defineFamilies, type ValueRule } from './types.js';
-import { parsePercent, num } from './shared.js';
+import { parsePercent, num, CONTROL_LEGEND } from './shared.js';
 
 export const RECEPTOR_STATUS_BY_PERCENT = {
   source: 'ASCO/CAP 2020 ER/PR testing guideline',
@@ -33,7 +33,7 @@ export const RECEPTOR_RESULT_ORDER = {
 
 // A legend ("<1% = negative, 1-10% weak positive, >10% positive"), a threshold table
 // ("Negative < 6.5"), or method text is not a result: the window ends where it starts.
-export const RESULT_LEGEND = String.raw`<\s*1\s*%\s*(?:=|:|is|are)?\s*negative|\b1\s*-\s*10\s*%\s*(?:=|:)?\s*(?:weak|low)|\b(?:negative|positive)[ \t]*(?:<|>|>=|<=|≥|≤)[ \t]*\d+(?:\.\d+)?(?![\d.]*\s*%)|\binterpretation\s+(?:guideline|criteria)|\bscoring\s+(?:system|criteria)\b|\b(?:is|are)\s+(?:determined|calculated|defined|considered\s+positive\s+if)\b|\bdefined\s+as\b|\breference\s+(?:values?|ranges?)\b|\bproportion\s+score\s*\(|\b0\s*=\s*no\s+staining|\bcontrols?\b|\bcut-?off\b`;
+export const RESULT_LEGEND = String.raw`<\s*1\s*%\s*(?:=|:|is|are)?\s*negative|\b1\s*-\s*10\s*%\s*(?:=|:)?\s*(?:weak|low)|\b(?:negative|positive)[ \t]*(?:<|>|>=|<=|≥|≤)[ \t]*\d+(?:\.\d+)?(?![\d.]*\s*%)|\binterpretation\s+(?:guideline|criteria)|\bscoring\s+(?:system|criteria)\b|\b(?:is|are)\s+(?:determined|calculated|defined|considered\s+positive\s+if)\b|\bdefined\s+as\b|\breference\s+(?:values?|ranges?)\b|\bproportion\s+score\s*\(|\b0\s*=\s*no\s+staining|${CONTROL_LEGEND}|\bcut-?off\b`;
 
 function receptorValues(f: 'er' | 'pr'): ValueRule[] {
   const status = `${f}_status` as const;

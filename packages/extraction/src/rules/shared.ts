@@ -23,3 +23,10 @@ export function num(s: string | undefined): number | null {
   const n = Number(ocrDigits(s).replace(',', '.'));
   return Number.isFinite(n) ? n : null;
 }
+
+/**
+ * Text about control tissue ends a result window ("controls for HER2 are provided within a kit
+ * (score 0 MCF-7 ...)"), but a quality statement does not: "Controls are satisfactory.", "Controls
+ * stained appropriately." sit between a name and its result on many forms.
+ */
+export const CONTROL_LEGEND = String.raw`\bcontrols?\b(?!\s+(?:are|is|were|was|show(?:s|ed)?|stain(?:s|ed)?|react(?:s|ed)?|work(?:s|ed)?)\s+(?:(?:all\s+)?satisfactory|appropriate(?:ly)?|adequate(?:ly)?|acceptable|as\s+expected)\b)`;

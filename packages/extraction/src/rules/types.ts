@@ -29,8 +29,9 @@ export interface AnchorRule {
   /** Acronyms such as "ER" must be matched case-sensitively. */
   caseSensitive?: boolean;
   /**
-   * Lower-case words of which one must occur somewhere in the report for this name to be looked for.
-   * Only a speed-up (every match of the pattern contains one of them); without keywords the name is always looked for.
+   * Lower-case word beginnings of which one must open a word somewhere in the report for this name
+   * to be looked for. Only a speed-up (every match of the pattern contains a word beginning with
+   * one of them); without keywords the name is always looked for.
    */
   keywords?: string[];
 }
@@ -59,8 +60,9 @@ export interface TargetRule {
   /** Whether negation cues ("no", "negative for") apply: true for entities such as histology. */
   negatable?: boolean;
   /**
-   * Lower-case words of which one must occur somewhere in the report for the rule to run.
-   * Only a speed-up (a report without any of them has no match); a rule without keywords always runs.
+   * Lower-case word beginnings of which one must open a word somewhere in the report for the rule
+   * to run. Only a speed-up (every match contains a word beginning with one of them); a rule
+   * without keywords always runs.
    */
   keywords?: string[];
 }

@@ -1,0 +1,10 @@
+import sharp from 'sharp';
+const { data, info } = await sharp('/work/main/fixtures/scans/prostate-gleason-7.skew.png').greyscale().toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+const small = await sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).resize({ width: 942 }).raw().toBuffer({ resolveWithObject: true });
+console.log(small.info);
+const dims = { raw: { width: small.info.width, height: small.info.height, channels: 1 as const } };
+await sharp(small.data, dims).png().toFile('/tmp/exp/small.png');
+const paper = await sharp(small.data, dims).erode(4).blur(10).negate().raw().toBuffer({ resolveWithObject: true });
+console.log(paper.info);
+const c = await sharp(small.data, dims).composite([{ input: paper.data, raw: dims.raw, blend: 'colour-dodge' }]).raw().toBuffer({ resolveWithObject: true });
+console.log(c.info);

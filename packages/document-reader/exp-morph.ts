@@ -1,0 +1,11 @@
+import sharp from 'sharp';
+const { data, info } = await sharp('/tmp/exp/page-1.png').greyscale().resize({ width: 800 }).raw().toBuffer({ resolveWithObject: true });
+const mean = (b: Buffer) => b.reduce((a, v) => a + v, 0) / b.length;
+const raw = { width: info.width, height: info.height, channels: 1 as const };
+const d = await sharp(data, { raw }).dilate(3).raw().toBuffer();
+const e = await sharp(data, { raw }).erode(3).raw().toBuffer();
+console.log('orig', mean(data), 'dilate', mean(d), 'erode', mean(e));
+const t = performance.now();
+const bg = await sharp(data, { raw }).dilate(4).blur(8).negate().raw().toBuffer();
+const { data: ff, info: fi } = await sharp(data, { raw }).composite([{ input: bg, raw, blend: 'colour-dodge' }]).greyscale().threshold(200).raw().toBuffer({ resolveWithObject: true });
+console.log('ff', fi, mean(ff), Math.round(performance.now() - t));

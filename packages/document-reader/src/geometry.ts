@@ -1,0 +1,300 @@
+// Page geometry before OCR: quarter-turn orientation, small skew, and where a page can be cut into
+// bands for parallel OCR. Image work is done by sharp; JS only reads projection profiles of a small
+// binarised copy (dark-pixel counts per row at a few candidate angles).
+import sharp from 'sharp';
+
+/** An 8-bit single-channel image in memory. */
+export interface GrayImage {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+export interface PageGeometry {
+  /** Clockwise quarter turn that makes text lines horizontal and upright: 0, 90, 180 or 270. */
+  quarterTurn: number;
+  /** Further clockwise rotation in degrees (small) that levels the text lines. */
+  skew: number;
+  /** How sure the up/down decision is (ascender vs descender ink ratio, 1 = undecided). */
+  upDownRatio: number;
+}
+
+/** Long side of the binarised copy used for analysis. ~1/3 of a 300 dpi page keeps letter shapes visible. */
+const ANALYSIS_LONG_SIDE = 1200;
+const MAX_POINTS = 120_000;
+const MAX_SKEW = 5;
+/** Below this (degrees) a page is left as is: rotating costs time and resamples every glyph. */
+const MIN_SKEW = 0.25;
+
+const rawOf = (img: GrayImage) => ({ raw: { width: img.width, height: img.height, channels: 1 as const } });
+
+/** Ink is what is this much darker than the local paper estimate (0..255). */
+const INK_CONTRAST = 60;
+
+/**
+ * Binarises a downscaled copy against a local paper estimate (the page shrunk 24 times, which averages the
+ * text away, and scaled back): ink is what is much darker than the paper around it, so shadows, uneven light and
+ * a table showing around a photographed page do not count. Ink is 0, paper 255.
+ */
+export async function binariseSmall(img: GrayImage, longSide = ANALYSIS_LONG_SIDE): Promise<GrayImage & { scale: number }> {
+  const scale = Math.min(1, longSide / Math.max(img.width, img.height));
+  const width = Math.max(1, Math.round(img.width * scale));
+  const small = await gray(sharp(img.data, rawOf(img)).resize({ width })).toBuffer({ resolveWithObject: true });
+  const dims = { raw: { width: small.info.width, height: small.info.height, channels: 1 as const } };
+  const coarse = await gray(sharp(small.data, dims).resize({ width: Math.max(1, Math.round(small.info.width / 24)) })).toBuffer({ resolveWithObject: true });
+  const paper = await gray(
+    sharp(coarse.data, { raw: { width: coarse.info.width, height: coarse.info.height, channels: 1 } }).resize({
+      width: small.info.width,
+      height: small.info.height,
+      fit: 'fill',
+    }),
+  ).toBuffer();
+  const ink = await gray(sharp(small.data, dims).composite([{ input: paper, raw: dims.raw, blend: 'difference' }]).removeAlpha()).toBuffer();
+  const bin = await gray(sharp(ink, dims).threshold(INK_CONTRAST).negate()).toBuffer({ resolveWithObject: true });
+  checkOneChannel(bin.info.channels);
+  return { data: bin.data, width: bin.info.width, height: bin.info.height, scale };
+}
+
+/** Coordinates of dark pixels, evenly subsampled to at most MAX_POINTS. */
+function darkPoints(bin: GrayImage): { xs: Float32Array; ys: Float32Array; n: number } {
+  let total = 0;
+  for (let i = 0; i < bin.data.length; i++) if (bin.data[i]! < 128) total++;
+  const step = Math.max(1, Math.ceil(total / MAX_POINTS));
+  const n = Math.ceil(total / step);
+  const xs = new Float32Array(n);
+  const ys = new Float32Array(n);
+  let k = 0;
+  let seen = 0;
+  for (let y = 0; y < bin.height; y++) {
+    const row = y * bin.width;
+    for (let x = 0; x < bin.width; x++) {
+      if (bin.data[row + x]! < 128) {
+        if (seen++ % step === 0 && k < n) {
+          xs[k] = x;
+          ys[k] = y;
+          k++;
+        }
+      }
+    }
+  }
+  return { xs, ys, n: k };
+}
+
+/** Row profile of the points after a clockwise rotation by `deg`: counts per 1-px row. */
+function profile(xs: Float32Array, ys: Float32Array, n: number, deg: number, diag: number): Int32Array {
+  const a = (deg * Math.PI) / 180;
+  const s = Math.sin(a);
+  const c = Math.cos(a);
+  const bins = new Int32Array(2 * diag + 2);
+  for (let i = 0; i < n; i++) {
+    const y = xs[i]! * s + ys[i]! * c + diag;
+    bins[y | 0]!++;
+  }
+  return bins;
+}
+
+/** Line-structure score of a profile: sum of squares times ink extent / n^2 (about 1 for ink spread evenly). */
+function sharpness(bins: Int32Array, n: number): number {
+  let first = -1;
+  let last = -1;
+  let sq = 0;
+  for (let i = 0; i < bins.length; i++) {
+    const v = bins[i]!;
+    if (v > 0) {
+      if (first < 0) first = i;
+      last = i;
+      sq += v * v;
+    }
+  }
+  if (n === 0 || first < 0) return 0;
+  return (sq * (last - first + 1)) / (n * n);
+}
+
+function bestAngle(xs: Float32Array, ys: Float32Array, n: number, diag: number): { angle: number; score: number } {
+  let best = { angle: 0, score: -1 };
+  const tryAngle = (a: number) => {
+    const sc = sharpness(profile(xs, ys, n, a, diag), n);
+    if (sc > best.score) best = { angle: a, score: sc };
+  };
+  for (let a = -MAX_SKEW; a <= MAX_SKEW + 1e-9; a += 0.5) tryAngle(a);
+  const coarse = best.angle;
+  for (let a = coarse - 0.4; a <= coarse + 0.4 + 1e-9; a += 0.1) tryAngle(Math.round(a * 100) / 100);
+  return best;
+}
+
+/**
+ * Up/down cue from the deskewed line profiles. Every glyph of a Latin text line stands on the baseline,
+ * while capitals, digits and ascenders end at different heights above the x-height and few glyphs
+ * descend: so the profile falls off more steeply under a line than it rises above it. Returns the
+ * ratio of those edge steepnesses summed over lines: > 1 upright, < 1 upside down.
+ */
+function edgeRatio(bins: Int32Array): number {
+  let max = 0;
+  for (const v of bins) if (v > max) max = v;
+  const floor = Math.max(1, max * 0.02);
+  let bottom = 0;
+  let top = 0;
+  let i = 0;
+  while (i < bins.length) {
+    if (bins[i]! <= floor) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < bins.length && bins[i]! > floor) i++;
+    if (i - start < 4) continue;
+    // Steepest rise (going down the page) over two rows, and steepest fall.
+    let rise = 0;
+    let fall = 0;
+    for (let j = Math.max(1, start - 1); j <= i; j++) {
+      const d = (bins[j + 1] ?? 0) - (bins[j - 1] ?? 0);
+      if (d > rise) rise = d;
+      if (-d > fall) fall = -d;
+    }
+    bottom += fall;
+    top += rise;
+  }
+  return (bottom + 1) / (top + 1);
+}
+
+/**
+ * Ascender/descender balance: Latin text has more ink above the x-height band (capitals, digits,
+ * b d f h k l t, i-dots) than below it (g j p q y). > 1 upright, < 1 upside down.
+ */
+function inkRatio(bins: Int32Array): number {
+  let max = 0;
+  for (const v of bins) if (v > max) max = v;
+  const floor = Math.max(1, max * 0.02);
+  let above = 0;
+  let below = 0;
+  let i = 0;
+  while (i < bins.length) {
+    if (bins[i]! <= floor) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < bins.length && bins[i]! > floor) i++;
+    const end = i;
+    if (end - start < 4) continue;
+    let peak = 0;
+    for (let j = start; j < end; j++) peak = Math.max(peak, bins[j]!);
+    let a = start;
+    while (bins[a]! < peak * 0.5) a++;
+    let b = end - 1;
+    while (bins[b]! < peak * 0.5) b--;
+    for (let j = start; j < a; j++) above += bins[j]!;
+    for (let j = b + 1; j < end; j++) below += bins[j]!;
+  }
+  return (above + 1) / (below + 1);
+}
+
+/** Both up/down cues; a page is turned over only when they agree (upright is by far the common case). */
+function upDownRatio(bins: Int32Array): number {
+  const edge = edgeRatio(bins);
+  const ink = inkRatio(bins);
+  if (process.env.GEO_DEBUG) console.log('edge', edge.toFixed(3), 'ink', ink.toFixed(3));
+  if (edge < 1 && ink < 1) return Math.max(edge, ink);
+  return Math.max(1, edge, ink);
+}
+
+/** Estimates orientation and skew of a page from its binarised copy. */
+export async function analysePage(img: GrayImage): Promise<PageGeometry> {
+  const bin = await binariseSmall(img);
+  const { xs, ys, n } = darkPoints(bin);
+  if (n < 200) return { quarterTurn: 0, skew: 0, upDownRatio: 1 };
+  const diag = Math.ceil(Math.hypot(bin.width, bin.height));
+  // Sideways candidate: the points turned a quarter clockwise ((x, y) -> (h - 1 - y, x)).
+  const sx = new Float32Array(n);
+  const sy = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    sx[i] = bin.height - 1 - ys[i]!;
+    sy[i] = xs[i]!;
+  }
+  const flat = bestAngle(xs, ys, n, diag);
+  const side = bestAngle(sx, sy, n, diag);
+  const sideways = side.score > flat.score * 1.15;
+  const chosen = sideways ? side : flat;
+  const ratio = upDownRatio(sideways ? profile(sx, sy, n, side.angle, diag) : profile(xs, ys, n, flat.angle, diag));
+  // Upside down (ratio < 1): another half turn. The skew angle is the same for both.
+  const flip = ratio < 1;
+  const quarterTurn = ((sideways ? 90 : 0) + (flip ? 180 : 0)) % 360;
+  const skew = Math.abs(chosen.angle) < MIN_SKEW ? 0 : chosen.angle;
+  return { quarterTurn, skew, upDownRatio: flip ? 1 / ratio : ratio };
+}
+
+/** Applies quarter turn and skew in one sharp rotation (white fill). Returns the input when nothing to do. */
+export async function straighten(img: GrayImage, turn: number): Promise<GrayImage> {
+  const deg = ((turn % 360) + 360) % 360;
+  if (Math.abs(deg) < 1e-6) return img;
+  const { data, info } = await gray(sharp(img.data, rawOf(img)).rotate(deg, { background: { r: 255, g: 255, b: 255 } })).toBuffer({
+    resolveWithObject: true,
+  });
+  checkOneChannel(info.channels);
+  return { data, width: info.width, height: info.height };
+}
+
+/** Ends a pipeline with single-channel raw output (sharp otherwise widens 1-channel input to sRGB). */
+export function gray(s: sharp.Sharp): sharp.Sharp {
+  return s.toColourspace('b-w').raw();
+}
+
+function checkOneChannel(channels: number): void {
+  if (channels !== 1) throw new Error(`expected a 1-channel image, got ${channels}`);
+}
+
+/**
+ * Row ranges that split an upright page into up to `count` bands of similar ink, cutting only through
+ * blank gaps between text lines (never through a line). Returns [top, bottom) pairs in image rows.
+ */
+export async function bandsOf(img: GrayImage, count: number): Promise<[number, number][]> {
+  const whole: [number, number][] = [[0, img.height]];
+  if (count < 2) return whole;
+  const bin = await binariseSmall(img, 1000);
+  const rows = new Float64Array(bin.height);
+  let total = 0;
+  for (let y = 0; y < bin.height; y++) {
+    let c = 0;
+    const off = y * bin.width;
+    for (let x = 0; x < bin.width; x++) if (bin.data[off + x]! < 128) c++;
+    rows[y] = c;
+    total += c;
+  }
+  if (total === 0) return whole;
+  // Blank rows: (almost) no ink. Gaps: runs of at least 2 blank rows (~6 px at 300 dpi).
+  const blank = Math.max(1, bin.width * 0.002);
+  const gaps: { mid: number; inkAbove: number }[] = [];
+  let acc = 0;
+  let y = 0;
+  while (y < bin.height) {
+    if (rows[y]! > blank) {
+      acc += rows[y]!;
+      y++;
+      continue;
+    }
+    const start = y;
+    while (y < bin.height && rows[y]! <= blank) y++;
+    if (y - start >= 2 && start > 0 && y < bin.height) gaps.push({ mid: (start + y) / 2, inkAbove: acc });
+  }
+  const cuts: number[] = [];
+  for (let k = 1; k < count; k++) {
+    const target = (total * k) / count;
+    let best: { mid: number; inkAbove: number } | undefined;
+    for (const g of gaps) {
+      if (cuts.length > 0 && g.mid <= cuts[cuts.length - 1]!) continue;
+      if (!best || Math.abs(g.inkAbove - target) < Math.abs(best.inkAbove - target)) best = g;
+    }
+    // A band with less than ~10% of the ink is not worth a worker.
+    if (best && best.inkAbove > total * 0.1 && best.inkAbove < total * 0.9) cuts.push(best.mid);
+  }
+  const full = [0, ...cuts.map((c) => Math.round(c / bin.scale)), img.height];
+  const out: [number, number][] = [];
+  for (let i = 0; i + 1 < full.length; i++) if (full[i + 1]! > full[i]!) out.push([full[i]!, full[i + 1]!]);
+  return out;
+}
+
+/** Encodes a gray image as binary PGM: tesseract reads it without any decompression. */
+export function toPgm(img: GrayImage, top = 0, bottom = img.height): Buffer {
+  const header = Buffer.from(`P5\n${img.width} ${bottom - top}\n255\n`, 'latin1');
+  return Buffer.concat([header, img.data.subarray(top * img.width, bottom * img.width)]);
+}
