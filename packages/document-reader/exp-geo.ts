@@ -11,8 +11,8 @@ for (const e of m) {
   const ms = Math.round(performance.now() - t);
   const expectTurn = e.kind === 'rotated' ? (360 - e.rotation) % 360 : 0;
   const expectSkew = e.kind === 'rotated' ? 0 : -e.rotation;
-  const ok = g.quarterTurn === expectTurn && Math.abs(g.skew - expectSkew) <= 0.3;
+  const turn = (g.quarterTurn + (g.maybeUpsideDown ? 180 : 0)) % 360; const ok = turn === expectTurn && Math.abs(g.skew - expectSkew) <= 0.3;
   if (!ok) bad++;
-  console.log(ok ? 'ok ' : 'BAD', e.file, 'expect', expectTurn, expectSkew, 'got', g.quarterTurn, g.skew, g.upDownRatio.toFixed(2), ms, 'ms');
+  console.log(ok ? 'ok ' : 'BAD', e.file, 'expect', expectTurn, expectSkew, 'got', g.quarterTurn, g.skew, g.maybeUpsideDown, ms, 'ms');
 }
 console.log('bad', bad);

@@ -15,8 +15,11 @@ export interface PageGeometry {
   quarterTurn: number;
   /** Further clockwise rotation in degrees (small) that levels the text lines. */
   skew: number;
-  /** How sure the up/down decision is (ascender vs descender ink ratio, 1 = undecided). */
-  upDownRatio: number;
+  /**
+   * Both up/down cues (baseline edge and ascender ink) say the page is upside down. The cues are weak
+   * (some upright reports fool both), so the caller confirms with a quick OCR of a strip before turning.
+   */
+  maybeUpsideDown: boolean;
 }
 
 /** Long side of the binarised copy used for analysis. ~1/3 of a 300 dpi page keeps letter shapes visible. */
@@ -189,20 +192,12 @@ function inkRatio(bins: Int32Array): number {
   return (above + 1) / (below + 1);
 }
 
-/** Both up/down cues; a page is turned over only when they agree (upright is by far the common case). */
-function upDownRatio(bins: Int32Array): number {
-  const edge = edgeRatio(bins);
-  const ink = inkRatio(bins);
-  if (process.env.GEO_DEBUG) console.log('edge', edge.toFixed(3), 'ink', ink.toFixed(3));
-  if (edge < 1 && ink < 1) return Math.max(edge, ink);
-  return Math.max(1, edge, ink);
-}
 
 /** Estimates orientation and skew of a page from its binarised copy. */
 export async function analysePage(img: GrayImage): Promise<PageGeometry> {
   const bin = await binariseSmall(img);
   const { xs, ys, n } = darkPoints(bin);
-  if (n < 200) return { quarterTurn: 0, skew: 0, upDownRatio: 1 };
+  if (n < 200) return { quarterTurn: 0, skew: 0, maybeUpsideDown: false };
   const diag = Math.ceil(Math.hypot(bin.width, bin.height));
   // Sideways candidate: the points turned a quarter clockwise ((x, y) -> (h - 1 - y, x)).
   const sx = new Float32Array(n);
@@ -215,12 +210,10 @@ export async function analysePage(img: GrayImage): Promise<PageGeometry> {
   const side = bestAngle(sx, sy, n, diag);
   const sideways = side.score > flat.score * 1.15;
   const chosen = sideways ? side : flat;
-  const ratio = upDownRatio(sideways ? profile(sx, sy, n, side.angle, diag) : profile(xs, ys, n, flat.angle, diag));
-  // Upside down (ratio < 1): another half turn. The skew angle is the same for both.
-  const flip = ratio < 1;
-  const quarterTurn = ((sideways ? 90 : 0) + (flip ? 180 : 0)) % 360;
+  const bins = sideways ? profile(sx, sy, n, side.angle, diag) : profile(xs, ys, n, flat.angle, diag);
+  const maybeUpsideDown = edgeRatio(bins) < 1 && inkRatio(bins) < 1;
   const skew = Math.abs(chosen.angle) < MIN_SKEW ? 0 : chosen.angle;
-  return { quarterTurn, skew, upDownRatio: flip ? 1 / ratio : ratio };
+  return { quarterTurn: sideways ? 90 : 0, skew, maybeUpsideDown };
 }
 
 /** Applies quarter turn and skew in one sharp rotation (white fill). Returns the input when nothing to do. */

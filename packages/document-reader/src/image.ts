@@ -1,5 +1,6 @@
 import sharp, { type Metadata } from 'sharp';
 import { ReadError } from './errors.js';
+import { type GrayImage, gray } from './geometry.js';
 
 export interface ImageInfo {
   pages: number;
@@ -52,22 +53,22 @@ export async function inspectImage(bytes: Uint8Array, maxPixels: number, maxPage
 }
 
 /**
- * Prepares one page of an image for OCR: EXIF orientation, grayscale, contrast stretch, and a scale
+ * Decodes one page of an image for OCR: EXIF orientation, grayscale, contrast stretch, and a scale
  * that puts a full page at roughly 300 dpi. `rotate` adds a quarter-turn correction (0/90/180/270).
  */
-export async function prepareImagePage(
+export async function decodeImagePage(
   bytes: Uint8Array,
   page: number,
   info: ImageInfo,
   maxPixels: number,
   opts: { rotate?: number; longSide?: number } = {},
-): Promise<PreparedPage> {
+): Promise<GrayImage> {
   try {
     const longSide = Math.max(info.width, info.height);
     let scale: number;
     if (opts.longSide) {
       scale = opts.longSide / longSide;
-    } else if (info.format === 'tiff' && info.density && info.density >= 100 && info.density <= 1200) {
+    } else if (info.density && info.density >= 100 && info.density <= 1200 && info.format !== 'jpeg') {
       scale = 300 / info.density; // scans and faxes carry a trustworthy resolution
     } else {
       scale = longSide < TARGET_LONG_SIDE * 0.8 || longSide > TARGET_LONG_SIDE * 1.6 ? TARGET_LONG_SIDE / longSide : 1;
@@ -77,17 +78,28 @@ export async function prepareImagePage(
     const width = Math.max(1, Math.round((swap ? info.height : info.width) * scale));
     let img = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated', page, pages: 1 }).autoOrient();
     if (opts.rotate) img = img.rotate(opts.rotate);
-    img = img.greyscale().resize({ width, kernel: 'lanczos3' });
-    // Upscaled low-resolution scans (200 dpi faxes, 1-bit) keep jagged stair-step edges; a light blur
-    // lets tesseract see strokes (fax fixture: "11B" -> "IIB", 99.2% -> 99.4% characters).
+    img = img.greyscale();
+    if (Math.abs(scale - 1) > 0.01) img = img.resize({ width, kernel: 'lanczos3' });
+    // Upscaled low-resolution scans (150-200 dpi faxes, 1-bit) keep jagged stair-step edges; a light
+    // blur lets tesseract see strokes (fax fixture: "11B" -> "IIB", 99.2% -> 99.4% characters).
     if (scale >= 1.3) img = img.blur(Math.min(1.5, 0.8 * scale));
-    const { data, info: out } = await img
-      .normalise({ lower: 1, upper: 99 })
-      .png({ compressionLevel: 1 })
-      .toBuffer({ resolveWithObject: true });
-    return { png: data, width: out.width, height: out.height };
+    const { data, info: out } = await gray(img.normalise({ lower: 1, upper: 99 })).toBuffer({ resolveWithObject: true });
+    return { data, width: out.width, height: out.height };
   } catch (err) {
     if (err instanceof ReadError) throw err;
     throw sharpError(err);
   }
+}
+
+/** decodeImagePage, encoded as PNG. */
+export async function prepareImagePage(
+  bytes: Uint8Array,
+  page: number,
+  info: ImageInfo,
+  maxPixels: number,
+  opts: { rotate?: number; longSide?: number } = {},
+): Promise<PreparedPage> {
+  const g = await decodeImagePage(bytes, page, info, maxPixels, opts);
+  const png = await sharp(g.data, { raw: { width: g.width, height: g.height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
+  return { png, width: g.width, height: g.height };
 }

@@ -25,6 +25,10 @@ export interface OcrJobOptions {
   wordsWanted?: boolean;
 }
 
+/** English models shipped by @tesseract.js-data/eng: '4.0.0' (tessdata, the model Debian's tesseract uses) and '4.0.0_best_int'. */
+export type OcrModel = '4.0.0' | '4.0.0_best_int';
+export const DEFAULT_MODEL: OcrModel = '4.0.0';
+
 interface Slot {
   worker: Tesseract.Worker;
   busy: boolean;
@@ -46,10 +50,10 @@ const PAGE_SEG_MODE = Tesseract.PSM.AUTO;
 const WORKER_CREATE_TIMEOUT_MS = 30_000;
 
 /** The English LSTM model shipped by @tesseract.js-data/eng; resolved without touching the network. */
-export function resolveLangPath(): string {
+export function resolveLangPath(model: OcrModel = DEFAULT_MODEL): string {
   const require = createRequire(import.meta.url);
   const pkg = require.resolve('@tesseract.js-data/eng/package.json');
-  return join(dirname(pkg), '4.0.0_best_int');
+  return join(dirname(pkg), model);
 }
 
 /**
@@ -76,6 +80,25 @@ export class OcrPool {
 
   get workerCount(): number {
     return this.slots.length;
+  }
+
+  /** Workers free to take a job now or once started (queued jobs count against them). */
+  idleCapacity(): number {
+    const busy = this.slots.filter((s) => s.busy).length;
+    return Math.max(0, this.size - busy - this.queue.length);
+  }
+
+  /** Starts every worker now, so the first document does not pay for start-up. */
+  async warm(): Promise<void> {
+    while (this.slots.length + this.creating < this.size && !this.closed) {
+      this.creating++;
+      void this.spawn().finally(() => {
+        this.creating--;
+        this.pump();
+      });
+    }
+    const deadline = Date.now() + WORKER_CREATE_TIMEOUT_MS;
+    while (this.creating > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   }
 
   recognize(image: Buffer, opts: OcrJobOptions): Promise<OcrResult> {

@@ -1,6 +1,7 @@
 import { PDFParse, PasswordException } from 'pdf-parse';
 import sharp from 'sharp';
 import { ReadError } from './errors.js';
+import { type GrayImage, gray } from './geometry.js';
 
 export interface PdfPagePlan {
   page: number;
@@ -81,8 +82,8 @@ export class PdfDocument {
     }
   }
 
-  /** Renders one page at 300 dpi (less for oversized pages) to an 8-bit grayscale PNG for OCR. */
-  async renderForOcr(pageNumber: number): Promise<{ png: Buffer; width: number; height: number }> {
+  /** Renders one page at 300 dpi (less for oversized pages) to 8-bit grayscale pixels for OCR. */
+  async renderForOcr(pageNumber: number): Promise<GrayImage> {
     const plan = this.pages.find((p) => p.page === pageNumber);
     const area = plan ? plan.width * plan.height : 612 * 792;
     const scale = Math.min(OCR_DPI / 72, Math.sqrt(this.maxRenderPixels / Math.max(area, 1)));
@@ -95,8 +96,8 @@ export class PdfDocument {
       const shot = await this.parser.getScreenshot({ partial: [pageNumber], scale, imageBuffer: true, imageDataUrl: false });
       const first = shot.pages[0];
       if (!first) throw new ReadError('corrupt_file', `PDF page ${pageNumber} could not be rendered`);
-      const { data, info } = await sharp(first.data).greyscale().png({ compressionLevel: 1 }).toBuffer({ resolveWithObject: true });
-      return { png: data, width: info.width, height: info.height };
+      const { data, info } = await gray(sharp(first.data).greyscale()).toBuffer({ resolveWithObject: true });
+      return { data, width: info.width, height: info.height };
     } catch (err) {
       throw mapPdfError(err);
     }
@@ -107,7 +108,7 @@ export class PdfDocument {
   }
 }
 
-async function renderRaw(doc: PdfJsDoc, pageNumber: number, scale: number) {
+async function renderRaw(doc: PdfJsDoc, pageNumber: number, scale: number): Promise<GrayImage> {
   const page = await doc.getPage(pageNumber);
   const viewport = page.getViewport({ scale });
   const w = Math.max(1, Math.round(viewport.width));
@@ -116,14 +117,14 @@ async function renderRaw(doc: PdfJsDoc, pageNumber: number, scale: number) {
   try {
     await page.render({ canvasContext: cc.context, viewport, canvas: cc.canvas }).promise;
     const rgba = cc.context.getImageData(0, 0, cc.canvas.width, cc.canvas.height).data;
-    const { data, info } = await sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), {
-      raw: { width: cc.canvas.width, height: cc.canvas.height, channels: 4 },
-    })
-      .flatten({ background: '#ffffff' })
-      .greyscale()
-      .png({ compressionLevel: 1 })
-      .toBuffer({ resolveWithObject: true });
-    return { png: data, width: info.width, height: info.height };
+    const { data, info } = await gray(
+      sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), {
+        raw: { width: cc.canvas.width, height: cc.canvas.height, channels: 4 },
+      })
+        .flatten({ background: '#ffffff' })
+        .greyscale(),
+    ).toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height };
   } finally {
     doc.canvasFactory.destroy(cc);
     page.cleanup();

@@ -17,7 +17,8 @@ export interface RuleSet {
 }
 
 interface CompiledValue { rule: ValueRule; re: RegExp }
-interface CompiledFamily { fam: MarkerFamily; values: CompiledValue[]; before: CompiledValue[]; skip: RegExp | null; window: number }
+/** `any`: the family's value patterns joined per flag set; a window none of them matches holds no value (a quick exact reject). */
+interface CompiledFamily { fam: MarkerFamily; values: CompiledValue[]; before: CompiledValue[]; skip: RegExp | null; window: number; any: RegExp[] | null }
 /** `list`: names joined by a list ("ER, PR and HER2"); they share only a value that follows at once. */
 interface AnchorRef { id: string; families: string[]; list?: boolean }
 /** Rules with one pattern are scanned once; rules of one field are joined into one alternation. */
@@ -63,6 +64,7 @@ export function compile(rs: RuleSet): Compiled {
       before: (fam.before ?? []).map((rule) => ({ rule, re: fastRegExp(`(?:${rule.pattern})`, withFlags(rule.flags, 'i', false)) })),
       skip: fam.skip ? fastRegExp(fam.skip, 'i') : null,
       window: fam.window ?? 200,
+      any: unionOf(fam.values),
     });
     for (const a of fam.anchors) {
       if (groupCount(a.pattern) !== 0) throw new Error(`anchor ${a.id}: use non-capturing groups only`);
@@ -205,6 +207,19 @@ function keywordsPresent(k: KeywordIndex, text: string): (w: string) => boolean 
   return (w: string) => seen.has(w);
 }
 
+/** The patterns of some value rules as one non-global regex per flag set (null if a pattern uses a back-reference). */
+function unionOf(rules: ValueRule[]): RegExp[] | null {
+  if (!rules.length || rules.some((r) => /\\k</.test(r.pattern))) return null;
+  const byFlags = new Map<string, string[]>();
+  for (const r of rules) {
+    const flags = withFlags(r.flags, 'i', false);
+    const list = byFlags.get(flags) ?? [];
+    list.push(`(?:${r.pattern.replace(/\(\?<([A-Za-z_]\w*)>/g, '(?:')})`);
+    byFlags.set(flags, list);
+  }
+  return [...byFlags].map(([flags, srcs]) => fastRegExp(srcs.join('|'), flags));
+}
+
 const NAMED_GROUP = /\(\?<([A-Za-z_]\w*)>/g;
 
 function compileTargets(targets: TargetRule[]): CompiledTarget[] {
@@ -287,7 +302,6 @@ function findAnchors(c: Compiled, text: string, has: (k: string) => boolean): An
   const out: Anchor[] = [];
   for (const { re, refs, keywords } of c.anchorRes) {
     if (keywords && !keywords.some(has)) continue;
-    tk('targets');
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
@@ -370,6 +384,7 @@ type Best = Map<FieldName, { m: RegExpExecArray; cv: CompiledValue; v: Value }>;
 /** Reads every value rule of a family in `w` (global offset `base`): per field, highest priority then earliest. */
 function readValues(c: Compiled, f: CompiledFamily, w: string): Best {
   const best: Best = new Map();
+  if (f.any && !f.any.some((re) => re.test(w))) return best;
   // On a checkbox form only ticked options are values ("☐ Negative ☑ Positive").
   const form = c.unchecked.test(w);
   for (const cv of f.values) {
@@ -407,21 +422,19 @@ function stackedRuns(c: Compiled, text: string, anchors: Anchor[]): Map<number, 
   const lineStart = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = (at: number) => { const e = text.indexOf('\n', at); return e < 0 ? text.length : e; };
   const reads = (fids: string[], line: string) => fids.some((fid) => readValues(c, c.families.get(fid)!, line).size > 0);
-  const nameLine = (a: Anchor) => {
-    if (!/^[ \t>*•-]*$/.test(text.slice(lineStart(a.start), a.start))) return false;
-    const tail = text.slice(a.end, lineEnd(a.end));
-    return tail.length <= STACK.nameTail && !reads(a.ref.families, tail);
-  };
+  // Cheap layout test first (the name opens its line, a short tail); the value test only for runs.
+  const opens = anchors.map((a) => /^[ \t>*•-]*$/.test(text.slice(lineStart(a.start), a.start)) && lineEnd(a.end) - a.end <= STACK.nameTail);
+  const nameLine = (k: number) => opens[k]! && !reads(anchors[k]!.ref.families, text.slice(anchors[k]!.end, lineEnd(anchors[k]!.end)));
   let i = 0;
   while (i < anchors.length) {
-    if (!nameLine(anchors[i]!)) { i++; continue; }
+    if (!opens[i] || !opens[i + 1] || !nameLine(i)) { i++; continue; }
     const fams = new Set(anchors[i]!.ref.families);
     let j = i;
     while (j + 1 < anchors.length) {
       const a = anchors[j]!;
       const b = anchors[j + 1]!;
       const aEnd = lineEnd(a.end);
-      if (b.start <= aEnd || b.ref.families.some((f) => fams.has(f)) || !nameLine(b)) break;
+      if (b.start <= aEnd || b.ref.families.some((f) => fams.has(f)) || !nameLine(j + 1)) break;
       const fillers = text.slice(aEnd + 1, lineStart(b.start)).split('\n').filter((l) => l.trim());
       if (fillers.length > STACK.fillerLines || fillers.some((l) => l.length > STACK.fillerLength || reads([...fams], l))) break;
       for (const f of b.ref.families) fams.add(f);
@@ -461,23 +474,15 @@ function sentenceStart(text: string, at: number): number {
 
 const CONTEXT_PRIORITY: FindingContext[] = ['pending', 'historical', 'negated', 'uncertain'];
 
-export const T: Record<string, number> = {};
-let t0 = 0;
-const tk = (k: string) => { const t = performance.now(); T[k] = (T[k] ?? 0) + t - t0; t0 = t; };
 export function run(c: Compiled, report: ReportText): RawFinding[] {
-  t0 = performance.now();
   const doc = buildDoc(report);
   const text = doc.text;
   // Keyword pre-scan (one pass): names and targets whose trigger words are all absent are not run.
-  tk('doc');
   const has = keywordsPresent(c.keywords, text);
-  tk('keywords');
   const anchors = findAnchors(c, text, has);
   const pend: Pending[] = [];
 
-  tk('anchors');
   const stacked = stackedRuns(c, text, anchors);
-  tk('stacked');
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i]!;
     const next = anchors[i + 1];
@@ -522,7 +527,6 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
     }
   }
 
-  tk('families');
   for (const { re, alts, keywords } of c.targets) {
     if (keywords && !keywords.some(has)) continue;
     re.lastIndex = 0;
@@ -535,14 +539,10 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
         pend.push({ field: rule.field, raw: m.groups?.v ?? m[0].trim(), value: v, start: m.index, end: m.index + m[0].length, ruleId: rule.id, confidence: rule.confidence ?? 0.9, negatable: rule.negatable ?? false, families: [] });
       }
     }
-    tk('T:' + alts[0]!.rules[0]!.id);
   }
 
-  tk('targets');
   const cueHits = findCues(c, text);
-  tk('cues');
   const breaks = clauseBreaks(text);
-  tk('clauses');
   const anchorStarts = anchors.map((a) => a.start);
   // Overlapping duplicates (same field and value) keep the most confident reading ("carcinoma of
   // the ovary" over "ovary"); ties keep the earlier rule.
@@ -586,7 +586,6 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
     if (ctx.prior) f.priorSpecimen = true;
     out.push(f);
   }
-  tk('finish');
   return out;
 }
 

@@ -1,14 +1,6 @@
-// Worker process entry: `tsx workers/documents/src/main.ts`.
+// Documents worker process entry: `tsx workers/documents/src/main.ts`.
 import { loadConfig, WorkerConfig } from '@onco/config';
+import { runUntilSignal } from '@onco/config/lifecycle';
 import { startWorker } from './worker.js';
 
-const worker = await startWorker(loadConfig(WorkerConfig));
-let closing = false;
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, async () => {
-    if (closing) return;
-    closing = true;
-    await worker.close();
-    process.exit(0);
-  });
-}
+await runUntilSignal(() => startWorker(loadConfig(WorkerConfig)));
