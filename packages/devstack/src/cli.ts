@@ -198,6 +198,19 @@ async function dbDiff(name: string | undefined): Promise<number> {
   });
 }
 
+/** Commands that run one script in the foreground, with no servers of their own. */
+const SCRIPTS: Record<string, string> = {
+  extract: 'workers/documents/src/extract-cli.ts',
+  eval: 'packages/extraction/eval/eval.ts',
+  'bench:extract': 'packages/extraction/eval/bench.ts',
+  'eval:ocr': 'packages/document-reader/eval/eval-ocr.ts',
+  'bench:ocr': 'packages/document-reader/eval/bench-ocr.ts',
+  // Single processes against DATABASE_URL / REDIS_URL from the environment (docker-compose).
+  api: 'services/api/src/main.ts',
+  worker: 'workers/documents/src/main.ts',
+  webhooks: 'workers/webhooks/src/main.ts',
+};
+
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
   switch (command) {
@@ -212,28 +225,16 @@ async function main(): Promise<number> {
     case 'token':
       console.log(issueToken(principalFromArgs(args), devSecret(), 12 * 3600));
       return 0;
-    case 'extract':
-      return tsxScript(path.join(ROOT, 'workers/documents/src/extract-cli.ts'), args);
-    case 'eval':
-      return tsxScript(path.join(ROOT, 'packages/extraction/eval/eval.ts'), args);
-    case 'bench:extract':
-      return tsxScript(path.join(ROOT, 'packages/extraction/eval/bench.ts'), args);
     case 'db:diff':
       return dbDiff(args[0]);
-    // Single processes against DATABASE_URL / REDIS_URL from the environment (docker-compose).
     case 'migrate': {
       const applied = await migrate(loadConfig(z.object({ DATABASE_URL: z.string() })).DATABASE_URL);
       log(`migrated (${applied.length} new)`);
       return 0;
     }
-    case 'api':
-      return tsxScript(path.join(ROOT, 'services/api/src/main.ts'), args);
-    case 'worker':
-      return tsxScript(path.join(ROOT, 'workers/documents/src/main.ts'), args);
-    case 'webhooks':
-      return tsxScript(path.join(ROOT, 'workers/webhooks/src/main.ts'), args);
     default:
-      console.error('commands: demo | test | start | token | extract | eval | bench:extract | db:diff');
+      if (command && command in SCRIPTS) return tsxScript(path.join(ROOT, SCRIPTS[command]!), args);
+      console.error(`commands: demo | test | start | token | db:diff | migrate | ${Object.keys(SCRIPTS).join(' | ')}`);
       return 2;
   }
 }

@@ -28,3 +28,20 @@ describe('rule tables', () => {
   it('reject unknown keys', () => expect(() => defineTargets([{ id: 'x', field: 'ki67', pattern: 'x', value: 1, colour: 'red' } as never])).toThrow(/unknown key/));
   it('reject capturing groups in anchors', () => expect(() => compile({ families: [{ id: 'f', anchors: [{ id: 'a', pattern: '(x)' }], values: [] }], targets: [], cues: [], uncheckedOption: '☐', checkedOption: '☒' })).toThrow(/non-capturing/));
 });
+
+describe('speed-ups change nothing', () => {
+  it('keyword gating gives the same findings as running every rule, on the corpus', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const { RULES } = await import('./rules/index.js');
+    const { run } = await import('./engine.js');
+    const dir = fileURLToPath(new URL('../../../fixtures/reports/', import.meta.url));
+    const c = compile(RULES);
+    const ungated = { ...c, anchorRes: c.anchorRes.map((a) => ({ ...a, keywords: null })), targets: c.targets.map((t) => ({ ...t, keywords: null })) };
+    const differ = readdirSync(dir).filter((f) => f.endsWith('.txt')).filter((f) => {
+      const pages = readFileSync(dir + f, 'utf8').split('\f');
+      return JSON.stringify(run(c, { pages })) !== JSON.stringify(run(ungated, { pages }));
+    });
+    expect(differ).toEqual([]);
+  });
+});

@@ -17,6 +17,19 @@ export interface RuleSet {
 }
 
 interface CompiledValue { rule: ValueRule; re: RegExp }
+/**
+ * A blank line ends a window once the name's paragraph has said something: "HER2 scored per
+ * ASCO/CAP.\n\nCOMMENT\nThe carcinoma is hormone receptor positive" is two statements. A name
+ * whose value comes after a blank line ("HER2:\n\n3+") keeps it; stacked tables are read apart.
+ */
+const PARAGRAPH_BREAK = /\n[ \t]*\n/;
+function paragraphWindow(w: string): string {
+  const first = w.search(/[\p{L}\p{N}]/u);
+  if (first < 0) return w;
+  const br = w.slice(first).search(PARAGRAPH_BREAK);
+  return br < 0 ? w : w.slice(0, first + br);
+}
+
 /** `any`: the family's value patterns joined per flag set; a window none of them matches holds no value (a quick exact reject). */
 interface CompiledFamily { fam: MarkerFamily; values: CompiledValue[]; before: CompiledValue[]; skip: RegExp | null; window: number; any: RegExp[] | null }
 /** `list`: names joined by a list ("ER, PR and HER2"); they share only a value that follows at once. */
@@ -497,6 +510,7 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
       const base = st ? st.base : a.end;
       let w = st ? st.w : text.slice(a.end, Math.min(a.end + f.window, next ? next.start : text.length));
       if (a.ref.list && !st) w = listWindow(w);
+      if (!st) w = paragraphWindow(w);
       if (f.skip) {
         // Legend or method text ends the window: a value, if any, comes before it.
         const sk = f.skip.exec(w);

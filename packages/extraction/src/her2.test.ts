@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summaryOf, valueOf } from './test-helpers.js';
+import { findingsOf, summaryOf, valueOf } from './test-helpers.js';
 
 describe('HER2 IHC score', () => {
   it('reads "HER2: 3+"', () => expect(summaryOf('HER2: 3+').her2.ihc).toBe('3+'));
@@ -12,6 +12,9 @@ describe('HER2 IHC score', () => {
   it('reads "HER2 by IHC: positive" as 3+', () => expect(summaryOf('HER 2 NEU by IHC: POSITIVE.').her2.ihc).toBe('3+'));
   it('does not read the scale "0 to 3+" as a score', () => expect(summaryOf('HER2 staining is interpreted on a scale of 0 to 3+.').her2.ihc).toBeNull());
   it('ignores a score legend', () => expect(summaryOf('HER2/neu: 0,1=NEGATIVE FOR OVEREXPRESSION, 2=INDETERMINATE, 3=POSITIVE').her2.ihc).toBeNull());
+  it('does not read a positive from the next paragraph', () =>
+    expect(findingsOf('HER2 scored per ASCO/CAP 2023 guideline.\n\nCOMMENT\nThe carcinoma is hormone receptor positive.', 'her2_status')).toEqual([]));
+  it('reads a value set after a blank line', () => expect(summaryOf('HER2/neu:\n\n3+').her2.ihc).toBe('3+'));
   it('ignores control cell lines', () => expect(summaryOf('Controls for HER2 are provided within a kit (score 0 MCF-7, score 3+ BT-474).').her2.ihc).toBeNull());
   it('ignores a legend sentence naming HER2', () => expect(summaryOf('Carcinomas with staining intensity scores of 3 are considered positive for over-expression of HER2/neu oncoprotein.').her2.status).toBeNull());
 });

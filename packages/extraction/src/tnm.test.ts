@@ -19,3 +19,8 @@ describe('TNM', () => {
   it('reads the AJCC edition', () => expect(summaryOf('pT2 pN0 (AJCC 8th edition)').stage.edition).toBe('8th'));
   it('reads "Tumor Extent: T1"', () => expect(summaryOf('Tumor Extent: T1 tumor size 2 cm or less').tnm.t).toBe('T1'));
 });
+
+describe('OCR damage in TNM', () => {
+  it('reads "pN1la" (a stray l) as N1a', () => expect(summaryOf('pT2 pN1la cM0').tnm.n).toBe('N1a'));
+  it('reads "pT1lc" as T1c', () => expect(summaryOf('pT1lc pN0').tnm.t).toBe('T1c'));
+});

@@ -28,6 +28,8 @@ export class FindingRepository {
         context: f.context,
         confidence: f.confidence,
         addendum: f.addendum ?? false,
+        amended: f.amended ?? false,
+        priorSpecimen: f.priorSpecimen ?? false,
       })),
     });
   }
@@ -48,5 +50,7 @@ export function toFinding(r: FindingRow): Finding {
     context: r.context as Finding['context'],
     confidence: r.confidence,
     ...(r.addendum ? { addendum: true } : {}),
+    ...(r.amended ? { amended: true } : {}),
+    ...(r.priorSpecimen ? { priorSpecimen: true } : {}),
   };
 }

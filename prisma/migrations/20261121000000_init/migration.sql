@@ -71,6 +71,8 @@ CREATE TABLE "Finding" (
     "context" TEXT NOT NULL,
     "confidence" DOUBLE PRECISION NOT NULL,
     "addendum" BOOLEAN NOT NULL DEFAULT false,
+    "amended" BOOLEAN NOT NULL DEFAULT false,
+    "priorSpecimen" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Finding_pkey" PRIMARY KEY ("id")

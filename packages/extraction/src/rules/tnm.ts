@@ -1,6 +1,7 @@
 // TNM and stage group. Grammar: AJCC Cancer Staging Manual, 8th edition (T0, Tis, T1mi, T1a-d,
 // N0(i+), N0(mol+), N1mi, N1a-c, M0, M1; prefixes c, p, yp, r, a; (sn), (m) modifiers).
-// OCR tolerance: O for 0 ("NO", "MO"), l/I for 1 ("pNla"), upper-case subcategories ("T1C").
+// OCR tolerance: O for 0 ("NO", "MO"), l/I for 1 ("pNla"), upper-case subcategories ("T1C"), and
+// a stray l/I between the digit and its subcategory ("pN1la" for pN1a: the 1's stroke read twice).
 import { defineTargets } from './types.js';
 import { ocrDigits } from './shared.js';
 
@@ -10,8 +11,9 @@ export const N_SUFFIXES_KEPT = { source: 'AJCC 8th ed., breast regional lymph no
 const ROMAN: Record<string, string> = { '0': '0', '1': 'I', '2': 'II', '3': 'III', '4': 'IV' };
 
 const PRE = String.raw`(?:(?<pre>[yY][pPcC]|[pP]|[cC]|[rR][pP]?|[aA])|(?<spre>y?p)\s(?=T\s?[0-4Xi]))?`;
-const T = String.raw`T\s?(?<t>[0-4X]|is|[Oo](?![a-z]))(?<ts>mi|[a-d]|[A-D](?![a-z]))?(?:\s?\((?:m|\d+|f)\))?(?:\s\((?:[a-z][a-z ,]{0,30})\))?`;
-const N_CORE = String.raw`N\s?(?<n>[0-3X]|x|[Oo](?![a-z]{2})|[Il](?![a-z]{2})|i(?=mic?\b))(?<ns>mic?|[a-c](?![a-z])|[A-C](?![a-z]))?(?<nm>(?:\s?\((?:sn|i\s?[+-]|mol\s?[+-]|\d+\s*/\s*\d+|s|f)\))*)`;
+const STRAY = String.raw`(?:[lI](?=[a-d](?![a-z])))?`;
+const T = String.raw`T\s?(?<t>[0-4X]|is|[Oo](?![a-z]))${STRAY}(?<ts>mi|[a-d]|[A-D](?![a-z]))?(?:\s?\((?:m|\d+|f)\))?(?:\s\((?:[a-z][a-z ,]{0,30})\))?`;
+const N_CORE = String.raw`N\s?(?<n>[0-3X]|x|[Oo](?![a-z]{2})|[Il](?![a-z]{2})|i(?=mic?\b))${STRAY}(?<ns>mic?|[a-c](?![a-z])|[A-C](?![a-z]))?(?<nm>(?:\s?\((?:sn|i\s?[+-]|mol\s?[+-]|\d+\s*/\s*\d+|s|f)\))*)`;
 const N_PRE = String.raw`(?<np>[yY][pPcC]|[pP]|[cC]|p?sn)?`;
 const M_CORE = String.raw`M\s?(?<m>[01X]|x|[Oo](?![a-z]))(?<ms>[a-d](?![a-z]))?`;
 const M_PRE = String.raw`(?<mp>[yY]?[pP]|[cC])?`;

@@ -1,3 +1,0 @@
-import { RULES } from '../src/rules/index.js';
-function tla(src: string): string[] { const out: string[] = []; let d = 0, cl = false, st = 0; for (let i = 0; i < src.length; i++) { const ch = src[i]; if (ch === '\\') { i++; continue; } if (cl) { if (ch === ']') cl = false; continue; } if (ch === '[') cl = true; else if (ch === '(') d++; else if (ch === ')') d--; else if (ch === '|' && d === 0) { out.push(src.slice(st, i)); st = i + 1; } } out.push(src.slice(st)); return out; }
-for (const t of RULES.targets) for (const a of tla(t.pattern)) if (!a.startsWith('\\b')) console.log(t.id.padEnd(28), a.slice(0, 90));
