@@ -107,4 +107,11 @@ describe('profile.updated webhooks', () => {
     const other = tokenFor({ role: 'service', sub: 'someone-else' });
     expect((await getJson(sys, `/v1/webhooks/${webhookId}/deliveries`, other)).status).toBe(404);
   });
+
+  it('a stopped subscription is listed inactive and gets nothing more', async () => {
+    const res = await fetch(`${sys.url}/v1/webhooks/${webhookId}`, { method: 'DELETE', headers: { authorization: `Bearer ${service}` } });
+    expect(res.status).toBe(204);
+    const { body } = await getJson(sys, '/v1/webhooks', service);
+    expect(body.webhooks.find((w: any) => w.id === webhookId).active).toBe(false);
+  });
 });
