@@ -40,3 +40,18 @@ describe('flattened tables', () => {
   it('skips a short note between the names and the values', () => expect(summaryOf('Estrogen receptors:\nProgesterone receptors:\nBiomarkers performed on the core biopsy.\n95%\n80%').pr.percent).toBe(80));
   it('pairs nothing when a value line is missing', () => expect(summaryOf('ESTROGEN RECEPTOR\nPROGESTERONE RECEPTOR\nHER2\n90% nuclear staining\n(5% of tumour cells show membranous staining;\nUniformity of staining: absent').pr.percent).toBeNull());
 });
+
+describe('positivity cut-offs are not measurements', () => {
+  it('reads 75%, not the "≥1 %" threshold', () =>
+    expect(
+      summaryOf(
+        'This tumor is considered positive for estrogen receptor expression (≥1 % of the cells are positive). Approximately 75% of the carcinoma cell nuclei stain with an anti-estrogen receptor antibody.',
+      ).er,
+    ).toEqual({ status: 'positive', percent: 75 }));
+});
+
+describe('positivity cut-offs written out', () => {
+  it('reads the quantitation, not "greater than or equal to 1%"', () =>
+    expect(summaryOf('ESTROGEN RECEPTOR:\nImmunoreactive tumor cells present (greater than or equal to 1%)\nQuantitation: 75%, positive').er.percent).toBe(75));
+  it('still reads "greater than 90%" as a measurement', () => expect(summaryOf('Estrogen receptor: positive in greater than 90% of cells').er.percent).toBe(90));
+});
