@@ -123,6 +123,20 @@ describe('live answers match the published schemas', () => {
   });
 });
 
+describe('/schemas/profile.schema.json', () => {
+  it('is a JSON Schema that the live profile satisfies', async () => {
+    const schema = await (await fetch(`${sys.url}/schemas/profile.schema.json`)).json();
+    expect(schema.$schema).toMatch(/json-schema.org/);
+    const navigator = tokenFor({ role: 'navigator', sub: 'n' });
+    const id = newPatientId('schema');
+    await upload(sys, id, patientToken(id), fixture('profile/1-core-biopsy.txt'), 'a.txt').then((r) => waitForDocument(sys, r.body.documentId, navigator));
+    const profile = await (await fetch(`${sys.url}/v1/patients/${id}/profile`, { headers: bearer(navigator) })).json();
+    const { $id: _id, ...rest } = schema;
+    const validate = ajv.compile(rest);
+    expect(validate(profile), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+});
+
 describe('upload errors', () => {
   it('415 for an executable is declared and shaped as the spec says', async () => {
     const id = newPatientId('oa');

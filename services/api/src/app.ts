@@ -1,6 +1,7 @@
 // The HTTP API: the route table (routes/*), mounted with authentication, validation and one error
 // mapping, and published as OpenAPI from the same table.
 import type { Logger } from '@onco/config/log';
+import { PROFILE_SCHEMA_VERSION, ProfileContextSchema, ProfileSchema } from '@onco/contract';
 import type { CorrectionRepository, Db, DocumentRepository, ProfileRepository, WebhookRepository } from '@onco/persistence';
 import type { BlobStore } from '@onco/storage';
 import type { Queue } from 'bullmq';
@@ -65,6 +66,16 @@ export function createApp(deps: ApiDeps): Express {
   });
   app.get('/docs', (_req, res) => {
     res.type('html').send(docs);
+  });
+  // The profile contract as plain JSON Schema, for consumers that do not read OpenAPI.
+  const schemas: Record<string, unknown> = {
+    'profile.schema.json': { $id: '/schemas/profile.schema.json', title: `Profile ${PROFILE_SCHEMA_VERSION}`, ...z.toJSONSchema(ProfileSchema, { io: 'output' }) },
+    'context.schema.json': { $id: '/schemas/context.schema.json', title: `Profile context ${PROFILE_SCHEMA_VERSION}`, ...z.toJSONSchema(ProfileContextSchema, { io: 'output' }) },
+  };
+  app.get('/schemas/:name', (req, res, next) => {
+    const schema = schemas[req.params.name];
+    if (!schema) return next();
+    res.type('application/schema+json').send(JSON.stringify(schema));
   });
 
   const router = express.Router();
