@@ -2,8 +2,9 @@
 // an addendum over the original, then the most confident and most specific value.
 // Clinical derivations read the tables in rules/ (ASCO/CAP ER/PR and HER2), never inline numbers.
 import type { Finding, FieldName, Summary, ReceptorStatus, Her2Ihc, Her2Ish, Her2Category } from './types.js';
-import { RECEPTOR_STATUS_BY_PERCENT, ALLRED_STATUS, RECEPTOR_RESULT_ORDER } from './rules/receptors.js';
-import { HER2_ASCO_CAP_2023, HER2_ISH_BY_NUMBERS } from './rules/her2.js';
+import { ALLRED_STATUS, RECEPTOR_STATUS_BY_PERCENT } from '@onco/guidelines';
+import { RECEPTOR_RESULT_ORDER } from './rules/receptors.js';
+import { band, her2Row, ishFromNumbers } from '@onco/guidelines';
 import { NOTTINGHAM_GRADE_BY_SCORE, IN_SITU_HISTOLOGY } from './rules/cancer.js';
 import { TNM_ORDER } from './rules/tnm.js';
 
@@ -60,10 +61,7 @@ export function pick(findings: F[], field: FieldName, extra: (f: F) => number[] 
     .sort((x, y) => cmp(x.r, y.r) || (x.f.addendum ? y.i - x.i : x.i - y.i))[0]!.f;
 }
 
-function bandStatus(bands: readonly { max: number; status: string }[], v: number): ReceptorStatus | null {
-  for (const b of bands) if (v <= b.max) return b.status as ReceptorStatus;
-  return null;
-}
+const bandStatus = (bands: readonly { max: number; status: ReceptorStatus }[], v: number): ReceptorStatus | null => band(bands, v);
 
 /** One statement about a receptor: the status, percentage and Allred score read from one name. */
 interface Statement { status: ReceptorStatus | null; percent: number | null; lead: F; specific: boolean; word: boolean }
@@ -132,7 +130,7 @@ function her2(findings: F[]): Summary['her2'] {
     const ratio = pick(findings, 'her2_ratio')?.value as number | undefined;
     const copy = pick(findings, 'her2_copy_number')?.value as number | undefined;
     if (ratio != null) {
-      const row = HER2_ISH_BY_NUMBERS.rows.find((r) => ratio >= r.ratioMin && ratio < r.ratioMax && (copy == null || (copy >= r.copyMin && copy < r.copyMax)));
+      const row = ishFromNumbers(ratio, copy ?? null);
       if (row) ish = row.ish;
     }
   }
@@ -141,7 +139,7 @@ function her2(findings: F[]): Summary['her2'] {
   let status: ReceptorStatus | null = null;
   let category: Her2Category | null = null;
   if (ihc != null || ish != null) {
-    const row = HER2_ASCO_CAP_2023.rows.find((r) => (r.ihc == null || r.ihc === ihcKey) && (r.ish == null || r.ish === ish) && (r.ihc != null || r.ish != null) && (r.ihc != null || ihc == null || r.ish === 'amplified'));
+    const row = her2Row(ihcKey, ish);
     if (row) { status = row.status; category = row.category; }
   }
   if (status == null) {

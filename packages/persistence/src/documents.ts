@@ -100,6 +100,14 @@ export class DocumentRepository {
     await this.db.document.update({ where: { id }, data: { status: 'queued', stage: null, progress: 0 } });
   }
 
+  /** Ends a document that is still queued or processing as failed; leaves done/failed ones alone. */
+  async failIfUnfinished(id: string, code: string, reason: string): Promise<void> {
+    await this.db.document.updateMany({
+      where: { id, status: { in: ['queued', 'processing'] } },
+      data: { status: 'failed', stage: null, failureCode: code, failureReason: reason, finishedAt: new Date() },
+    });
+  }
+
   /** Replaces the document's pages: reprocessing the same document is an overwrite, not a duplicate. */
   async savePages(id: string, pages: PageRow[]): Promise<void> {
     await this.db.$transaction([

@@ -1,7 +1,7 @@
 // Derived categories: receptor status, HER2 status and category, breast subtype, stage group.
 // Each carries the table row it came from and the table's source.
 import type { DerivedValue, ProfileDerived } from '@onco/contract';
-import { HER2_ASCO_CAP_2023, HER2_ISH_BY_NUMBERS } from './tables/her2.js';
+import { band, HER2_ASCO_CAP_2023, her2Row, ishFromNumbers } from '@onco/guidelines';
 import { ALLRED_STATUS, BREAST_SUBTYPES, HR_STATUS, RECEPTOR_STATUS_BY_PERCENT } from './tables/receptors.js';
 import { AJCC8_BREAST_ANATOMIC, AJCC8_M1_IS_STAGE_IV } from './tables/staging.js';
 
@@ -20,7 +20,6 @@ function anchored(get: Lookup, fields: readonly string[]): { order: number; at: 
   return { order, at: (f) => (get(f)?.order === order ? get(f)!.value : undefined) };
 }
 
-const band = <S extends string>(bands: readonly { max: number; status: S }[], v: number): S | null => bands.find((b) => v <= b.max)?.status ?? null;
 
 /** ER or PR status from one report: a stated status, refined by the percent (ASCO/CAP 2020), else the percent, else Allred. */
 export function receptorStatus(get: Lookup, prefix: 'er' | 'pr'): DerivedValue | null {
@@ -57,10 +56,9 @@ export function hrStatus(er: DerivedValue | null, pr: DerivedValue | null): Deri
 
 export const HER2_FIELDS = ['her2_ihc', 'her2_ish', 'her2_ratio', 'her2_copy_number', 'her2_category', 'her2_status'] as const;
 
-function ishFromNumbers(ratio: unknown, copy: unknown): string | null {
+function ishByNumbers(ratio: unknown, copy: unknown): string | null {
   if (typeof ratio !== 'number') return null;
-  const row = HER2_ISH_BY_NUMBERS.rows.find((r) => ratio >= r.ratioMin && ratio < r.ratioMax && (typeof copy !== 'number' || (copy >= r.copyMin && copy < r.copyMax)));
-  return row?.ish ?? null;
+  return ishFromNumbers(ratio, typeof copy === 'number' ? copy : null)?.ish ?? null;
 }
 
 /**
@@ -71,7 +69,7 @@ function ishFromNumbers(ratio: unknown, copy: unknown): string | null {
 export function her2(get: Lookup, withCategories: boolean): { status: DerivedValue | null; category: DerivedValue | null } {
   const { order, at } = anchored(get, HER2_FIELDS);
   let ihc = at('her2_ihc') as string | undefined;
-  const ish = (at('her2_ish') as string | undefined) ?? ishFromNumbers(at('her2_ratio'), at('her2_copy_number')) ?? undefined;
+  const ish = (at('her2_ish') as string | undefined) ?? ishByNumbers(at('her2_ratio'), at('her2_copy_number')) ?? undefined;
   const explicit = at('her2_category') as string | undefined;
   const from: string[] = [];
   let note: string | null = null;
@@ -87,10 +85,7 @@ export function her2(get: Lookup, withCategories: boolean): { status: DerivedVal
   if (ish != null) from.push(at('her2_ish') != null ? 'her2_ish' : 'her2_ratio');
   const ihcKey = ihc === '0' && explicit === 'ultralow' ? 'ultralow' : ihc;
   if (ihcKey === 'ultralow') from.push('her2_category');
-  const row =
-    ihc != null || ish != null
-      ? HER2_ASCO_CAP_2023.rows.find((r) => (r.ihc == null || r.ihc === ihcKey) && (r.ish == null || r.ish === ish) && (r.ihc != null || ihc == null || r.ish === 'amplified'))
-      : undefined;
+  const row = her2Row(ihcKey ?? null, ish ?? null);
   const src = HER2_ASCO_CAP_2023.source;
   if (row) {
     const status = dv(row.status, row.id, src, from, note);

@@ -60,10 +60,7 @@ export async function processDocument(deps: PipelineDeps, documentId: string, si
       throw err;
     });
   await pending;
-  await deps.documents.savePages(
-    documentId,
-    read.pages.map((p) => ({ ...p, words: p.words })),
-  );
+  await deps.documents.savePages(documentId, read.pages);
 
   // 2. extract
   await progress('extracting', 75);

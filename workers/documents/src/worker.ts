@@ -92,6 +92,16 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     { connection, concurrency: config.WORKER_CONCURRENCY },
   );
   worker.on('error', (err) => log.error('worker error', { error: err.name }));
+  // A job can also end without our handler finishing it (its worker died and it stalled too
+  // often): the document must still end failed, never stay "processing".
+  worker.on('failed', (job, err) => {
+    if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    const parsed = JOB_PAYLOADS['document.process'].safeParse(job.data);
+    if (!parsed.success) return;
+    deps.documents
+      .failIfUnfinished(parsed.data.documentId, 'internal_error', FAILURE_REASONS.internal_error)
+      .catch(() => log.warn('could not mark a failed job', { documentId: parsed.data.documentId, error: err.name }));
+  });
 
   const reconcile = async () => {
     try {

@@ -5,31 +5,7 @@
 import { defineFamilies, defineTargets, type ValueRule } from './types.js';
 import { D03, num, ocrDigits, CONTROL_LEGEND } from './shared.js';
 
-/** HER2 status and category from IHC and ISH. First matching row wins; `null` in a row matches anything. */
-export const HER2_ASCO_CAP_2023 = {
-  source: 'ASCO/CAP HER2 testing in breast cancer, 2023 update',
-  rows: [
-    { ihc: '3+', ish: null, status: 'positive', category: 'positive' },
-    { ihc: null, ish: 'amplified', status: 'positive', category: 'positive' },
-    { ihc: '2+', ish: 'not_amplified', status: 'negative', category: 'low' },
-    { ihc: '2+', ish: 'equivocal', status: 'equivocal', category: null },
-    { ihc: '2+', ish: null, status: 'equivocal', category: null },
-    { ihc: '1+', ish: null, status: 'negative', category: 'low' },
-    { ihc: 'ultralow', ish: null, status: 'negative', category: 'ultralow' },
-    { ihc: '0', ish: null, status: 'negative', category: 'zero' },
-    { ihc: null, ish: 'not_amplified', status: 'negative', category: null },
-    { ihc: null, ish: 'equivocal', status: 'equivocal', category: null },
-  ],
-} as const;
-
-/** ISH result from ratio and mean copy number when the report gives only numbers (ASCO/CAP 2018/2023 groups 1 and 5). */
-export const HER2_ISH_BY_NUMBERS = {
-  source: 'ASCO/CAP 2018 HER2 ISH groups (unchanged in 2023)',
-  rows: [
-    { ratioMin: 2.0, ratioMax: Infinity, copyMin: 4.0, copyMax: Infinity, ish: 'amplified', group: '1' },
-    { ratioMin: 0, ratioMax: 2.0, copyMin: 0, copyMax: 4.0, ish: 'not_amplified', group: '5' },
-  ],
-} as const;
+export { HER2_ASCO_CAP_2023, HER2_ISH_BY_NUMBERS } from '@onco/guidelines';
 
 const IHC_SCORE = (m: RegExpExecArray) => {
   const d = ocrDigits(m.groups!.v!);

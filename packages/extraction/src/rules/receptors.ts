@@ -4,22 +4,7 @@
 import { defineFamilies, type ValueRule } from './types.js';
 import { parsePercent, num, CONTROL_LEGEND } from './shared.js';
 
-export const RECEPTOR_STATUS_BY_PERCENT = {
-  source: 'ASCO/CAP 2020 ER/PR testing guideline',
-  bands: [
-    { max: 0.99, status: 'negative' },
-    { max: 10, status: 'low_positive' },
-    { max: 100, status: 'positive' },
-  ],
-} as const;
-
-export const ALLRED_STATUS = {
-  source: 'Allred / Harvey et al., J Clin Oncol 1999',
-  bands: [
-    { max: 2, status: 'negative' },
-    { max: 8, status: 'positive' },
-  ],
-} as const;
+export { ALLRED_STATUS, RECEPTOR_STATUS_BY_PERCENT } from '@onco/guidelines';
 
 /**
  * Heterogeneous results within one report (several foci, blocks or an addendum on another block):

@@ -1,21 +1,5 @@
 // ER / PR status and hormone-receptor status.
-export const RECEPTOR_STATUS_BY_PERCENT = {
-  source: 'ASCO/CAP 2020 ER/PR testing guideline (Allison et al., JCO 2020)',
-  /** <1% negative, 1-10% low positive, >10% positive. */
-  bands: [
-    { max: 0.99, status: 'negative' },
-    { max: 10, status: 'low_positive' },
-    { max: 100, status: 'positive' },
-  ],
-} as const;
-
-export const ALLRED_STATUS = {
-  source: 'Allred score (Harvey et al., JCO 1999): 0-2 negative, 3-8 positive',
-  bands: [
-    { max: 2, status: 'negative' },
-    { max: 8, status: 'positive' },
-  ],
-} as const;
+export { ALLRED_STATUS, RECEPTOR_STATUS_BY_PERCENT } from '@onco/guidelines';
 
 /** HR-positive when ER or PR is positive, including low positive (>= 1%). */
 export const HR_STATUS = {
