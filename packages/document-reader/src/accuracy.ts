@@ -3,11 +3,8 @@ export function normaliseForCompare(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** 1 - (Levenshtein distance / reference length), on whitespace-normalised text. */
-export function characterAccuracy(actual: string, reference: string): number {
-  const a = normaliseForCompare(actual);
-  const b = normaliseForCompare(reference);
-  if (b.length === 0) return a.length === 0 ? 1 : 0;
+/** Levenshtein distance (insertions, deletions, substitutions all cost 1). */
+export function editDistance(a: string, b: string): number {
   let prev = new Uint32Array(b.length + 1);
   let cur = new Uint32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
@@ -20,5 +17,18 @@ export function characterAccuracy(actual: string, reference: string): number {
     }
     [prev, cur] = [cur, prev];
   }
-  return Math.max(0, 1 - prev[b.length]! / b.length);
+  return prev[b.length]!;
+}
+
+/** Character error rate: edit distance / reference length, on whitespace-normalised text. */
+export function characterErrorRate(actual: string, reference: string): { errors: number; length: number; cer: number } {
+  const a = normaliseForCompare(actual);
+  const b = normaliseForCompare(reference);
+  const errors = editDistance(a, b);
+  return { errors, length: b.length, cer: b.length === 0 ? (a.length === 0 ? 0 : 1) : errors / b.length };
+}
+
+/** 1 - (Levenshtein distance / reference length), on whitespace-normalised text. */
+export function characterAccuracy(actual: string, reference: string): number {
+  return Math.max(0, 1 - characterErrorRate(actual, reference).cer);
 }

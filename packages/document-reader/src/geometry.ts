@@ -1,7 +1,7 @@
 // Page geometry before OCR: quarter-turn orientation, small skew, and where a page can be cut into
 // bands for parallel OCR. Image work is done by sharp; JS only reads projection profiles of a small
 // binarised copy (dark-pixel counts per row at a few candidate angles).
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 /** An 8-bit single-channel image in memory. */
 export interface GrayImage {
@@ -113,16 +113,29 @@ function sharpness(bins: Int32Array, n: number): number {
   return (sq * (last - first + 1)) / (n * n);
 }
 
+function sumOfSquares(bins: Int32Array): number {
+  let sq = 0;
+  for (const v of bins) sq += v * v;
+  return sq;
+}
+
+/**
+ * The angle whose row profile is most peaked (sum of squared row counts: n is fixed, so this grows
+ * as ink gathers into fewer rows). Returns it with the extent-normalised sharpness for axis comparison.
+ */
 function bestAngle(xs: Float32Array, ys: Float32Array, n: number, diag: number): { angle: number; score: number } {
-  let best = { angle: 0, score: -1 };
+  let best = { angle: 0, sq: sumOfSquares(profile(xs, ys, n, 0, diag)) };
+  const atZero = best.sq;
   const tryAngle = (a: number) => {
-    const sc = sharpness(profile(xs, ys, n, a, diag), n);
-    if (sc > best.score) best = { angle: a, score: sc };
+    const sq = sumOfSquares(profile(xs, ys, n, a, diag));
+    if (sq > best.sq) best = { angle: a, sq };
   };
   for (let a = -MAX_SKEW; a <= MAX_SKEW + 1e-9; a += 0.5) tryAngle(a);
   const coarse = best.angle;
   for (let a = coarse - 0.4; a <= coarse + 0.4 + 1e-9; a += 0.1) tryAngle(Math.round(a * 100) / 100);
-  return best;
+  // Noise-dominated pages have flat scores: keep the page as it is unless levelling clearly helps.
+  const angle = best.sq > atZero * 1.02 ? best.angle : 0;
+  return { angle, score: sharpness(profile(xs, ys, n, angle, diag), n) };
 }
 
 /**
@@ -228,7 +241,7 @@ export async function straighten(img: GrayImage, turn: number): Promise<GrayImag
 }
 
 /** Ends a pipeline with single-channel raw output (sharp otherwise widens 1-channel input to sRGB). */
-export function gray(s: sharp.Sharp): sharp.Sharp {
+export function gray(s: Sharp): Sharp {
   return s.toColourspace('b-w').raw();
 }
 
@@ -236,12 +249,19 @@ function checkOneChannel(channels: number): void {
   if (channels !== 1) throw new Error(`expected a 1-channel image, got ${channels}`);
 }
 
+/** A horizontal band of a page: rows [top, bottom); `paragraphBefore` when the gap above it is wide. */
+export interface Band {
+  top: number;
+  bottom: number;
+  paragraphBefore: boolean;
+}
+
 /**
  * Row ranges that split an upright page into up to `count` bands of similar ink, cutting only through
- * blank gaps between text lines (never through a line). Returns [top, bottom) pairs in image rows.
+ * blank gaps between text lines (never through a line).
  */
-export async function bandsOf(img: GrayImage, count: number): Promise<[number, number][]> {
-  const whole: [number, number][] = [[0, img.height]];
+export async function bandsOf(img: GrayImage, count: number): Promise<Band[]> {
+  const whole: Band[] = [{ top: 0, bottom: img.height, paragraphBefore: false }];
   if (count < 2) return whole;
   const bin = await binariseSmall(img, 1000);
   const rows = new Float64Array(bin.height);
@@ -256,7 +276,7 @@ export async function bandsOf(img: GrayImage, count: number): Promise<[number, n
   if (total === 0) return whole;
   // Blank rows: (almost) no ink. Gaps: runs of at least 2 blank rows (~6 px at 300 dpi).
   const blank = Math.max(1, bin.width * 0.002);
-  const gaps: { mid: number; inkAbove: number }[] = [];
+  const gaps: { mid: number; inkAbove: number; size: number }[] = [];
   let acc = 0;
   let y = 0;
   while (y < bin.height) {
@@ -267,22 +287,33 @@ export async function bandsOf(img: GrayImage, count: number): Promise<[number, n
     }
     const start = y;
     while (y < bin.height && rows[y]! <= blank) y++;
-    if (y - start >= 2 && start > 0 && y < bin.height) gaps.push({ mid: (start + y) / 2, inkAbove: acc });
+    if (y - start >= 2 && start > 0 && y < bin.height) gaps.push({ mid: (start + y) / 2, inkAbove: acc, size: y - start });
   }
-  const cuts: number[] = [];
+  const cuts: { mid: number; size: number }[] = [];
   for (let k = 1; k < count; k++) {
     const target = (total * k) / count;
-    let best: { mid: number; inkAbove: number } | undefined;
+    let best: (typeof gaps)[number] | undefined;
     for (const g of gaps) {
-      if (cuts.length > 0 && g.mid <= cuts[cuts.length - 1]!) continue;
+      if (cuts.length > 0 && g.mid <= cuts[cuts.length - 1]!.mid) continue;
       if (!best || Math.abs(g.inkAbove - target) < Math.abs(best.inkAbove - target)) best = g;
     }
     // A band with less than ~10% of the ink is not worth a worker.
-    if (best && best.inkAbove > total * 0.1 && best.inkAbove < total * 0.9) cuts.push(best.mid);
+    if (best && best.inkAbove > total * 0.1 && best.inkAbove < total * 0.9) cuts.push(best);
   }
-  const full = [0, ...cuts.map((c) => Math.round(c / bin.scale)), img.height];
-  const out: [number, number][] = [];
-  for (let i = 0; i + 1 < full.length; i++) if (full[i + 1]! > full[i]!) out.push([full[i]!, full[i + 1]!]);
+  if (cuts.length === 0) return whole;
+  // Gaps between lines of one paragraph are the common size; a clearly wider gap is a paragraph break.
+  const sizes = gaps.map((g) => g.size).sort((a, b) => a - b);
+  const lineGap = sizes[Math.floor(sizes.length / 2)] ?? 0;
+  const out: Band[] = [];
+  let top = 0;
+  let paragraphBefore = false;
+  for (const c of cuts) {
+    const row = Math.round(c.mid / bin.scale);
+    if (row > top) out.push({ top, bottom: row, paragraphBefore });
+    top = row;
+    paragraphBefore = c.size > lineGap * 1.6;
+  }
+  out.push({ top, bottom: img.height, paragraphBefore });
   return out;
 }
 

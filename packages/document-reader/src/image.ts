@@ -83,7 +83,9 @@ export async function decodeImagePage(
     // Upscaled low-resolution scans (150-200 dpi faxes, 1-bit) keep jagged stair-step edges; a light
     // blur lets tesseract see strokes (fax fixture: "11B" -> "IIB", 99.2% -> 99.4% characters).
     if (scale >= 1.3) img = img.blur(Math.min(1.5, 0.8 * scale));
-    const { data, info: out } = await gray(img.normalise({ lower: 1, upper: 99 })).toBuffer({ resolveWithObject: true });
+    // Contrast stretch; the dark end at the 0.1th percentile because a short report covers well under 1%
+    // of the page with ink (at 1% a noisy page would be stretched into salt and pepper).
+    const { data, info: out } = await gray(img.normalise({ lower: 0.1, upper: 99 })).toBuffer({ resolveWithObject: true });
     return { data, width: out.width, height: out.height };
   } catch (err) {
     if (err instanceof ReadError) throw err;

@@ -1,16 +1,18 @@
 import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
 import { ReadError, abortReason, throwIfAborted, withTimeout } from './errors.js';
-import { inspectImage, prepareImagePage } from './image.js';
-import { OcrPool, type OcrResult, type WordBox } from './ocr-pool.js';
-import { PdfDocument } from './pdf.js';
+import { type Band, type GrayImage, analysePage, bandsOf, binariseSmall, gray, straighten, toPgm } from './geometry.js';
+import { decodeImagePage, inspectImage } from './image.js';
+import { type OcrModel, OcrPool, type OcrResult, type WordBox, resolveLangPath } from './ocr-pool.js';
+import { PdfDocument, closePdfThreads } from './pdf.js';
 import { type DocumentKind, sniff } from './sniff.js';
 import { decodeText, splitTextPages } from './text.js';
 
 export { ReadError } from './errors.js';
 export { sniff, type DocumentKind, type SniffResult } from './sniff.js';
 export { decodeText, splitTextPages } from './text.js';
-export type { WordBox } from './ocr-pool.js';
+export type { WordBox, OcrModel } from './ocr-pool.js';
+export type { GrayImage, PageGeometry } from './geometry.js';
 
 export interface PageText {
   /** 1-based page number. */
@@ -23,6 +25,8 @@ export interface PageText {
   width?: number;
   height?: number;
   words?: WordBox[];
+  /** OCR pages: clockwise degrees the page image was turned before OCR (quarter turn plus deskew). */
+  rotation?: number;
 }
 
 export interface ReadResult {
@@ -48,18 +52,32 @@ export interface ReadOptions {
 
 export const DEFAULT_LIMITS: ReaderLimits = { maxPages: 200, maxPixels: 100_000_000, pageTimeoutMs: 60_000 };
 
-/** Below this mean confidence an image page is also tried at 90/180/270 degrees on a small copy. */
+/** Below this mean confidence a page is also tried at 90/180/270 degrees on a small copy. */
 const ORIENTATION_PROBE_BELOW = 65;
 const PROBE_LONG_SIDE = 1600;
+/** Most bands one page is cut into for parallel OCR (each band costs a little layout analysis). */
+const MAX_BANDS = 4;
+/** Bands shorter than this (pixels at 300 dpi) are not worth a worker. */
+const MIN_BAND_HEIGHT = 300;
 
-/** A page that must be OCR'd, able to produce its image at a quarter-turn rotation and optional size. */
+/** A page that must be OCR'd: its grayscale image at about 300 dpi. */
 interface OcrSource {
   page: number;
-  image(opts?: { rotate?: number; longSide?: number }): Promise<{ png: Buffer; width: number; height: number }>;
-  /** Try other orientations when the upright result is poor (images and scanned PDF pages). */
-  probeOrientation: boolean;
+  image(): Promise<GrayImage>;
   /** Drops cached page images once the page is done. */
   release?: () => void;
+}
+
+export interface CreateOptions {
+  /** OCR workers; default: one per CPU core. */
+  ocrWorkers?: number;
+  limits?: Partial<ReaderLimits>;
+  /** Start the OCR workers now instead of on the first scanned page. */
+  warm?: boolean;
+  /** English model folder of @tesseract.js-data/eng. */
+  ocrModel?: OcrModel;
+  /** Cut a page into bands OCR'd in parallel when workers are idle (default true). */
+  splitPages?: boolean;
 }
 
 /**
@@ -70,13 +88,21 @@ export class DocumentReader {
   private constructor(
     private readonly pool: OcrPool,
     readonly limits: ReaderLimits,
+    private readonly splitPages: boolean,
   ) {}
 
-  static async create(opts: { ocrWorkers?: number; limits?: Partial<ReaderLimits> } = {}): Promise<DocumentReader> {
+  static async create(opts: CreateOptions = {}): Promise<DocumentReader> {
     const workers = Math.max(1, Math.floor(opts.ocrWorkers ?? availableParallelism()));
     const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-    // Workers start lazily on the first page that needs OCR and are then reused.
-    return new DocumentReader(new OcrPool(workers), limits);
+    // Workers start lazily on the first page that needs OCR (or now, when warm) and are then reused.
+    const pool = new OcrPool(workers, resolveLangPath(opts.ocrModel));
+    if (opts.warm) await pool.warm();
+    return new DocumentReader(pool, limits, opts.splitPages ?? true);
+  }
+
+  /** Starts every OCR worker (a no-op once they run). */
+  async warm(): Promise<void> {
+    await this.pool.warm();
   }
 
   async read(bytes: Uint8Array, opts: ReadOptions = {}): Promise<ReadResult> {
@@ -108,7 +134,7 @@ export class DocumentReader {
   }
 
   async close(): Promise<void> {
-    await this.pool.close();
+    await Promise.all([this.pool.close(), closePdfThreads()]);
   }
 
   private readText(bytes: Uint8Array): PageText[] {
@@ -120,11 +146,8 @@ export class DocumentReader {
   }
 
   private async readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<PageText[]> {
-    const doc = await withTimeout(
-      PdfDocument.open(bytes, this.limits),
-      this.limits.pageTimeoutMs,
-      () => new ReadError('read_timeout', 'Opening the PDF took too long'),
-    );
+    // Parsed in a worker thread with a hard timeout: no PDF can block this thread.
+    const doc = await PdfDocument.open(bytes, this.limits);
     try {
       const results: (PageText | undefined)[] = [];
       const ocr: OcrSource[] = [];
@@ -132,25 +155,7 @@ export class DocumentReader {
         if (p.text !== null) {
           results[p.page - 1] = { page: p.page, text: p.text, source: 'text_layer', confidence: null, width: p.width, height: p.height };
         } else {
-          let rendered: Promise<{ png: Buffer; width: number; height: number }> | undefined;
-          const render = () =>
-            (rendered ??= withTimeout(
-              doc.renderForOcr(p.page),
-              this.limits.pageTimeoutMs,
-              () => new ReadError('read_timeout', `Rendering page ${p.page} took too long`),
-            ));
-          ocr.push({
-            page: p.page,
-            probeOrientation: true,
-            release: () => {
-              rendered = undefined;
-            },
-            image: async (o = {}) => {
-              const base = await render();
-              if (!o.rotate && !o.longSide) return base;
-              return transform(base.png, o.rotate ?? 0, o.longSide);
-            },
-          });
+          ocr.push({ page: p.page, image: () => doc.renderForOcr(p.page) });
         }
       }
       const total = doc.pages.length;
@@ -169,8 +174,7 @@ export class DocumentReader {
     const info = await inspectImage(bytes, maxPixels, maxPages);
     const sources: OcrSource[] = Array.from({ length: info.pages }, (_, i) => ({
       page: i + 1,
-      probeOrientation: true,
-      image: (o = {}) => prepareImagePage(bytes, i, info, maxPixels, o),
+      image: () => decodeImagePage(bytes, i, info, maxPixels),
     }));
     const results: (PageText | undefined)[] = [];
     opts.onProgress?.({ stage: 'ocr', percent: 0 });
@@ -195,12 +199,15 @@ export class DocumentReader {
     let done = alreadyDone;
     let failure: unknown;
     const inflight = new Set<Promise<void>>();
+    // Pages of this document not yet handed to OCR: idle workers are shared among them before one
+    // page is cut into bands.
+    const waiting = { count: sources.length };
     try {
       for (const src of sources) {
         while (inflight.size >= this.pool.size + 1) await Promise.race(inflight);
         if (failure !== undefined) break;
         throwIfAborted(cancel.signal);
-        const task = this.ocrPage(src, cancel.signal).then(
+        const task = this.ocrPage(src, cancel.signal, waiting).then(
           (page) => {
             results[src.page - 1] = page;
             done++;
@@ -222,28 +229,43 @@ export class DocumentReader {
     }
   }
 
-  private async ocrPage(src: OcrSource, signal: AbortSignal): Promise<PageText> {
+  private async ocrPage(src: OcrSource, signal: AbortSignal, waiting: { count: number }): Promise<PageText> {
     try {
-      return await this.ocrPageOnce(src, signal);
+      return await this.ocrPageOnce(src, signal, waiting);
     } finally {
       src.release?.();
     }
   }
 
-  private async ocrPageOnce(src: OcrSource, signal: AbortSignal): Promise<PageText> {
-    const timeoutMs = this.limits.pageTimeoutMs;
-    const img = await src.image();
+  private async ocrPageOnce(src: OcrSource, signal: AbortSignal, waiting: { count: number }): Promise<PageText> {
+    let page: GrayImage;
+    try {
+      page = await src.image();
+    } finally {
+      waiting.count--;
+    }
     throwIfAborted(signal);
-    let best: OcrResult = await this.pool.recognize(img.png, { timeoutMs, signal });
-    let size = { width: img.width, height: img.height };
-    if (src.probeOrientation && best.confidence < ORIENTATION_PROBE_BELOW) {
-      const rotation = await this.probeOrientation(src, signal);
-      if (rotation !== 0) {
-        const turned = await src.image({ rotate: rotation });
-        const again = await this.pool.recognize(turned.png, { timeoutMs, signal });
+    // Orientation and skew from projection profiles; then one rotation with sharp.
+    const geo = await analysePage(page);
+    let turn = geo.quarterTurn + geo.skew;
+    let upright = await straighten(page, turn);
+    if (geo.maybeUpsideDown && (await this.stripReadsBetterTurned(upright, signal))) {
+      upright = await straighten(upright, 180);
+      turn += 180;
+    }
+    throwIfAborted(signal);
+    let best = await this.recognizePage(upright, signal, waiting.count);
+    let size = { width: upright.width, height: upright.height };
+    if (best.confidence < ORIENTATION_PROBE_BELOW) {
+      // Poor reading: perhaps the orientation guess was wrong. Try the other quarter turns on a small copy.
+      const extra = await this.probeOrientation(upright, signal);
+      if (extra !== 0) {
+        const turned = await straighten(upright, extra);
+        const again = await this.recognizePage(turned, signal, waiting.count);
         if (score(again) > score(best)) {
           best = again;
           size = { width: turned.width, height: turned.height };
+          turn += extra;
         }
       }
     }
@@ -255,16 +277,52 @@ export class DocumentReader {
       width: size.width,
       height: size.height,
       words: best.words,
+      rotation: Math.round((((turn % 360) + 360) % 360) * 100) / 100,
     };
   }
 
-  /** Returns the quarter-turn (0/90/180/270) whose small-copy OCR reads best. */
-  private async probeOrientation(src: OcrSource, signal: AbortSignal): Promise<number> {
+  /**
+   * OCRs an upright page. When workers are idle (more than pages waiting), the page is cut at blank
+   * gaps between text lines into bands that are OCR'd in parallel and stitched back: text in order,
+   * word boxes moved down by their band's offset, confidence weighted by words.
+   */
+  private async recognizePage(img: GrayImage, signal: AbortSignal, pagesWaiting: number): Promise<OcrResult> {
     const timeoutMs = this.limits.pageTimeoutMs;
+    let count = 1;
+    if (this.splitPages) {
+      const share = Math.floor(this.pool.idleCapacity() / Math.max(1, pagesWaiting + 1));
+      count = Math.max(1, Math.min(MAX_BANDS, share, Math.floor(img.height / MIN_BAND_HEIGHT)));
+    }
+    if (count < 2) return this.pool.recognize(toPgm(img), { timeoutMs, signal });
+    const bands = await bandsOf(img, count);
+    const parts = await Promise.all(bands.map((b) => this.pool.recognize(toPgm(img, b.top, b.bottom), { timeoutMs, signal })));
+    return parts.length === 1 ? parts[0]! : stitch(parts, bands);
+  }
+
+  /** Reads the densest strip of the page as is and turned over; true when turned reads clearly better. */
+  private async stripReadsBetterTurned(img: GrayImage, signal: AbortSignal): Promise<boolean> {
+    const strip = await densestStrip(img);
+    if (!strip) return false;
+    const timeoutMs = this.limits.pageTimeoutMs;
+    const turned = await straighten(strip, 180);
+    const [a, b] = await Promise.all(
+      [strip, turned].map((s) => this.pool.recognize(toPgm(s), { timeoutMs, signal, wordsWanted: false })),
+    );
+    return score(b!) > score(a!) * 1.5 + 2;
+  }
+
+  /** Returns the extra clockwise quarter turn (0/90/180/270) whose small-copy OCR reads best. */
+  private async probeOrientation(img: GrayImage, signal: AbortSignal): Promise<number> {
+    const timeoutMs = this.limits.pageTimeoutMs;
+    const scale = Math.min(1, PROBE_LONG_SIDE / Math.max(img.width, img.height));
+    const small = await gray(sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } }).resize({
+      width: Math.max(1, Math.round(img.width * scale)),
+    })).toBuffer({ resolveWithObject: true });
+    const base: GrayImage = { data: small.data, width: small.info.width, height: small.info.height };
     const scores = await Promise.all(
       [0, 90, 180, 270].map(async (rotate) => {
-        const small = await src.image({ rotate, longSide: PROBE_LONG_SIDE });
-        const r = await this.pool.recognize(small.png, { timeoutMs, signal, wordsWanted: false });
+        const turned = await straighten(base, rotate);
+        const r = await this.pool.recognize(toPgm(turned), { timeoutMs, signal, wordsWanted: false });
         return { rotate, score: score(r) };
       }),
     );
@@ -275,21 +333,57 @@ export class DocumentReader {
   }
 }
 
+/**
+ * Joins band results: text in order (a blank line only where the gap between bands was a paragraph
+ * break, so a cut never splits a paragraph), boxes offset to page coordinates, confidence weighted by words.
+ */
+function stitch(parts: OcrResult[], bands: Band[]): OcrResult {
+  const words: WordBox[] = [];
+  let weighted = 0;
+  let weight = 0;
+  let text = '';
+  parts.forEach((p, i) => {
+    const dy = bands[i]?.top ?? 0;
+    for (const w of p.words) words.push({ ...w, bbox: { x0: w.bbox.x0, x1: w.bbox.x1, y0: w.bbox.y0 + dy, y1: w.bbox.y1 + dy } });
+    const n = p.words.length || (p.text.match(/\S+/g)?.length ?? 0);
+    weighted += p.confidence * n;
+    weight += n;
+    if (!p.text.trim()) return;
+    if (text) text += bands[i]?.paragraphBefore ? '\n' : '';
+    text += p.text.replace(/\s+$/, '\n');
+  });
+  return { text, confidence: weight > 0 ? weighted / weight : 0, words };
+}
+
+/** The band of about a sixth of the page height holding the most ink (a few text lines), or null. */
+async function densestStrip(img: GrayImage): Promise<GrayImage | null> {
+  const bin = await binariseSmall(img, 800);
+  const rows = new Float64Array(bin.height);
+  for (let y = 0; y < bin.height; y++) {
+    let c = 0;
+    for (let x = 0; x < bin.width; x++) if (bin.data[y * bin.width + x]! < 128) c++;
+    rows[y] = c;
+  }
+  const win = Math.max(4, Math.round(bin.height / 6));
+  let sum = 0;
+  let best = -1;
+  let bestAt = 0;
+  for (let y = 0; y < bin.height; y++) {
+    sum += rows[y]!;
+    if (y >= win) sum -= rows[y - win]!;
+    if (y >= win - 1 && sum > best) {
+      best = sum;
+      bestAt = y - win + 1;
+    }
+  }
+  if (best <= 0) return null;
+  const top = Math.floor(bestAt / bin.scale);
+  const bottom = Math.min(img.height, Math.ceil((bestAt + win) / bin.scale));
+  return { data: img.data.subarray(top * img.width, bottom * img.width), width: img.width, height: bottom - top };
+}
+
 /** Reading quality: confident words that look like words. */
 function score(r: OcrResult): number {
   const words = r.text.match(/[A-Za-z]{3,}/g)?.length ?? 0;
   return (words * r.confidence) / 100;
-}
-
-async function transform(png: Buffer, rotate: number, longSide?: number) {
-  let img = sharp(png).rotate(rotate);
-  if (longSide) {
-    const meta = await sharp(png).metadata();
-    const long = Math.max(meta.width ?? 1, meta.height ?? 1);
-    const swap = rotate === 90 || rotate === 270;
-    const w = swap ? (meta.height ?? 1) : (meta.width ?? 1);
-    img = img.resize({ width: Math.max(1, Math.round((w * longSide) / long)) });
-  }
-  const { data, info } = await img.png({ compressionLevel: 1 }).toBuffer({ resolveWithObject: true });
-  return { png: data, width: info.width, height: info.height };
 }

@@ -1,4 +1,5 @@
-import { PDFParse, PasswordException } from 'pdf-parse';
+import { Worker } from 'node:worker_threads';
+import type { FailureCode } from '@onco/contract';
 import sharp from 'sharp';
 import { ReadError } from './errors.js';
 import { type GrayImage, gray } from './geometry.js';
@@ -14,30 +15,8 @@ export interface PdfPagePlan {
 const OCR_DPI = 300;
 /** Rendering cap: a letter page at 300 dpi is 8.4 MP; this allows large-format pages but not absurd ones. */
 const MAX_RENDER_PIXELS = 40_000_000;
-
-// Minimal view of pdf.js objects reached through pdf-parse (pdf-parse does not export raw rendering).
-interface PdfJsCanvasAndContext {
-  canvas: { width: number; height: number };
-  context: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
-}
-interface PdfJsPage {
-  getViewport(p: { scale: number }): { width: number; height: number };
-  render(p: { canvasContext: unknown; viewport: unknown; canvas: unknown }): { promise: Promise<void> };
-  cleanup(): void;
-}
-interface PdfJsDoc {
-  getPage(n: number): Promise<PdfJsPage>;
-  canvasFactory: { create(w: number, h: number): PdfJsCanvasAndContext; destroy(c: PdfJsCanvasAndContext): void };
-}
-
-function mapPdfError(err: unknown): ReadError {
-  if (err instanceof ReadError) return err;
-  if (err instanceof PasswordException || (err instanceof Error && err.name === 'PasswordException')) {
-    return new ReadError('encrypted_pdf', 'PDF is password-protected');
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return new ReadError('corrupt_file', `PDF could not be parsed: ${message.split('\n')[0]}`);
-}
+/** Heap bound of a PDF thread: a hostile PDF exhausts this, not the process. */
+const THREAD_HEAP_MB = 768;
 
 /** True when a page's text layer is real text rather than nothing, page markers or a few stray glyphs. */
 export function hasUsableTextLayer(text: string): boolean {
@@ -50,35 +29,111 @@ export function hasUsableTextLayer(text: string): boolean {
   return junk < visible * 0.2;
 }
 
-/** An opened PDF: per-page plan (text layer or OCR) and a renderer for the OCR pages. Call close(). */
+/**
+ * One worker thread running pdf.js for one document. Requests carry ids; each has a hard timeout after
+ * which the thread is terminated (the only way to stop synchronous pdf.js work), failing the document.
+ */
+class PdfThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  private nextId = 1;
+  private dead: Error | undefined;
+
+  constructor() {
+    this.worker = new Worker(new URL('./pdf-thread.mjs', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+    });
+    this.worker.unref();
+    this.worker.on('message', (msg: { id: number; error?: { code: FailureCode; message: string } }) => {
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      clearTimeout(p.timer);
+      if (msg.error) p.reject(new ReadError(msg.error.code, msg.error.message));
+      else p.resolve(msg);
+    });
+    const fail = (err: Error) => {
+      this.dead ??= err;
+      for (const p of this.pending.values()) {
+        clearTimeout(p.timer);
+        p.reject(err);
+      }
+      this.pending.clear();
+    };
+    this.worker.on('error', (err) => {
+      const oom = (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      fail(new ReadError('corrupt_file', oom ? 'PDF needs too much memory to read' : `PDF reader failed: ${err.message.split('\n')[0]}`));
+    });
+    this.worker.on('exit', (code) => fail(new ReadError('corrupt_file', `PDF reader stopped (exit ${code})`)));
+  }
+
+  call<T>(msg: Record<string, unknown>, timeoutMs: number, what: string, transfer: ArrayBuffer[] = []): Promise<T> {
+    if (this.dead) return Promise.reject(this.dead);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new ReadError('read_timeout', `${what} took longer than ${timeoutMs} ms`));
+        void this.terminate();
+      }, timeoutMs);
+      timer.unref();
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
+      this.worker.ref();
+      this.worker.postMessage({ id, ...msg }, transfer);
+    }).finally(() => {
+      if (this.pending.size === 0) this.worker.unref();
+    });
+  }
+
+  async terminate(): Promise<void> {
+    this.dead ??= new ReadError('internal_error', 'PDF reader closed', true);
+    await this.worker.terminate().catch(() => {});
+  }
+}
+
+/** One thread is started ahead of need, so opening a PDF does not wait for pdf.js to load. */
+let spare: PdfThread | undefined;
+
+function takeThread(): PdfThread {
+  const t = spare ?? new PdfThread();
+  spare = new PdfThread();
+  return t;
+}
+
+/** Stops the spare PDF thread (open documents keep theirs until closed). */
+export async function closePdfThreads(): Promise<void> {
+  const t = spare;
+  spare = undefined;
+  await t?.terminate();
+}
+
+/** An opened PDF (parsed in its own thread): per-page plan (text layer or OCR) and a renderer. Call close(). */
 export class PdfDocument {
   private constructor(
-    private readonly parser: PDFParse,
+    private readonly thread: PdfThread,
     readonly pages: PdfPagePlan[],
     private readonly maxRenderPixels: number,
+    private readonly timeoutMs: number,
+    private readonly scanJpeg: Buffer | null,
   ) {}
 
-  static async open(bytes: Uint8Array, limits: { maxPages: number; maxPixels: number }): Promise<PdfDocument> {
-    const { maxPages, maxPixels } = limits;
-    const parser = new PDFParse({
-      data: new Uint8Array(bytes), // pdf.js may detach the buffer it is given: hand it a copy
-      verbosity: 0,
-      isEvalSupported: false,
-      maxImageSize: maxPixels, // embedded images above this are skipped, not decoded
-    });
+  static async open(bytes: Uint8Array, limits: { maxPages: number; maxPixels: number; pageTimeoutMs: number }): Promise<PdfDocument> {
+    const { maxPages, maxPixels, pageTimeoutMs } = limits;
+    const thread = takeThread();
     try {
-      const info = await parser.getInfo({ parsePageInfo: true });
-      if (info.total < 1) throw new ReadError('no_pages', 'PDF has no pages');
-      if (info.total > maxPages) throw new ReadError('too_many_pages', `PDF has ${info.total} pages (limit ${maxPages})`);
-      const text = await parser.getText();
-      const pages = info.pages.map((p): PdfPagePlan => {
-        const t = text.getPageText(p.pageNumber) ?? '';
-        return { page: p.pageNumber, width: p.width, height: p.height, text: hasUsableTextLayer(t) ? t : null };
-      });
-      return new PdfDocument(parser, pages, Math.min(maxPixels, MAX_RENDER_PIXELS));
+      const copy = new Uint8Array(bytes); // transferred to the thread (pdf.js may detach it anyway)
+      const res = await thread.call<{ pages: { page: number; width: number; height: number; text: string }[] }>(
+        { op: 'open', bytes: copy, maxPages, maxPixels },
+        pageTimeoutMs,
+        'Opening the PDF',
+        [copy.buffer],
+      );
+      const pages = res.pages.map((p): PdfPagePlan => ({ ...p, text: hasUsableTextLayer(p.text) ? p.text : null }));
+      const jpeg = pages.length === 1 && pages[0]!.text === null ? onlyJpegStream(bytes) : null;
+      return new PdfDocument(thread, pages, Math.min(maxPixels, MAX_RENDER_PIXELS), pageTimeoutMs, jpeg);
     } catch (err) {
-      await parser.destroy().catch(() => {});
-      throw mapPdfError(err);
+      await thread.terminate();
+      throw err instanceof ReadError ? err : new ReadError('corrupt_file', `PDF could not be parsed: ${String(err)}`);
     }
   }
 
@@ -87,46 +142,60 @@ export class PdfDocument {
     const plan = this.pages.find((p) => p.page === pageNumber);
     const area = plan ? plan.width * plan.height : 612 * 792;
     const scale = Math.min(OCR_DPI / 72, Math.sqrt(this.maxRenderPixels / Math.max(area, 1)));
-    try {
-      const doc = (this.parser as unknown as { doc?: PdfJsDoc }).doc;
-      if (doc && typeof doc.getPage === 'function' && doc.canvasFactory) {
-        return await renderRaw(doc, pageNumber, scale);
-      }
-      // Fallback through the public API (slower: encodes a colour PNG first).
-      const shot = await this.parser.getScreenshot({ partial: [pageNumber], scale, imageBuffer: true, imageDataUrl: false });
-      const first = shot.pages[0];
-      if (!first) throw new ReadError('corrupt_file', `PDF page ${pageNumber} could not be rendered`);
-      const { data, info } = await gray(sharp(first.data).greyscale()).toBuffer({ resolveWithObject: true });
-      return { data, width: info.width, height: info.height };
-    } catch (err) {
-      throw mapPdfError(err);
+    if (this.scanJpeg && plan) {
+      const direct = await decodeScanJpeg(this.scanJpeg, plan, this.maxRenderPixels).catch(() => null);
+      if (direct) return direct;
     }
+    const r = await this.thread.call<{ data: Uint8Array; width: number; height: number }>(
+      { op: 'render', page: pageNumber, scale },
+      this.timeoutMs,
+      `Rendering page ${pageNumber}`,
+    );
+    return { data: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength), width: r.width, height: r.height };
   }
 
   async close(): Promise<void> {
-    await this.parser.destroy().catch(() => {});
+    await this.thread.terminate();
   }
 }
 
-async function renderRaw(doc: PdfJsDoc, pageNumber: number, scale: number): Promise<GrayImage> {
-  const page = await doc.getPage(pageNumber);
-  const viewport = page.getViewport({ scale });
-  const w = Math.max(1, Math.round(viewport.width));
-  const h = Math.max(1, Math.round(viewport.height));
-  const cc = doc.canvasFactory.create(w, h);
-  try {
-    await page.render({ canvasContext: cc.context, viewport, canvas: cc.canvas }).promise;
-    const rgba = cc.context.getImageData(0, 0, cc.canvas.width, cc.canvas.height).data;
-    const { data, info } = await gray(
-      sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), {
-        raw: { width: cc.canvas.width, height: cc.canvas.height, channels: 4 },
-      })
-        .flatten({ background: '#ffffff' })
-        .greyscale(),
-    ).toBuffer({ resolveWithObject: true });
-    return { data, width: info.width, height: info.height };
-  } finally {
-    doc.canvasFactory.destroy(cc);
-    page.cleanup();
-  }
+/**
+ * The embedded JPEG of a one-page scanned PDF, when the file holds exactly one DCT-encoded stream and
+ * no other image filter: rendering through pdf.js decodes it in JavaScript (~0.7 s for a 300 dpi page),
+ * sharp decodes the same bytes in ~0.1 s. Anything unusual returns null and the page is rendered.
+ */
+function onlyJpegStream(bytes: Uint8Array): Buffer | null {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const first = text.indexOf('/DCTDecode');
+  if (first < 0 || text.indexOf('/DCTDecode', first + 1) >= 0) return null;
+  if (/\/(JPXDecode|JBIG2Decode|CCITTFaxDecode)/.test(text)) return null;
+  const streamAt = text.indexOf('stream', first);
+  if (streamAt < 0 || text.slice(first, streamAt).includes('endobj')) return null;
+  const start = text.indexOf('\xFF\xD8\xFF', streamAt);
+  const end = text.indexOf('endstream', streamAt);
+  if (start < 0 || end < 0 || start > streamAt + 10 || end < start) return null;
+  const eoi = text.lastIndexOf('\xFF\xD9', end);
+  if (eoi < start) return null;
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, eoi + 2 - start);
+}
+
+/**
+ * Decodes the page's scan with sharp when it is the whole page: same aspect ratio as the page (either
+ * way round; quarter turns are found later), at least 150 dpi, gray or RGB. Scaled to about 300 dpi.
+ */
+async function decodeScanJpeg(jpeg: Buffer, plan: PdfPagePlan, maxPixels: number): Promise<GrayImage | null> {
+  const meta = await sharp(jpeg, { limitInputPixels: maxPixels }).metadata();
+  const w = meta.width ?? 0;
+  const h = meta.height ?? 0;
+  if (w < 1 || h < 1 || (meta.channels ?? 4) > 3 || (meta.orientation ?? 1) !== 1) return null;
+  const pageRatio = plan.width / plan.height;
+  const ratio = w / h;
+  const sameShape = Math.abs(ratio / pageRatio - 1) < 0.02 || Math.abs(ratio * pageRatio - 1) < 0.02;
+  const dpi = Math.max(w, h) / (Math.max(plan.width, plan.height) / 72);
+  if (!sameShape || dpi < 150) return null;
+  const scale = Math.min(2, OCR_DPI / dpi);
+  let img = sharp(jpeg, { limitInputPixels: maxPixels, failOn: 'truncated' }).greyscale();
+  if (Math.abs(scale - 1) > 0.02) img = img.resize({ width: Math.round(w * scale) });
+  const { data, info } = await gray(img).toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
 }

@@ -67,6 +67,15 @@ describe('sniff refuses', () => {
   it('random binary junk', () => {
     expect(sniff(fixture('hostile/junk.bin'))).toEqual({ ok: false, code: 'unsupported_type' });
   });
+  it('a JPEG that carries a PDF header (polyglot)', () => {
+    expect(sniff(readFileSync(new URL('../fixtures/hostile/polyglot-pdf-in-jpeg.jpg', import.meta.url)))).toEqual({ ok: false, code: 'unsupported_type' });
+  });
+  it('a PDF with a zip archive appended (polyglot)', () => {
+    expect(sniff(readFileSync(new URL('../fixtures/hostile/polyglot-zip-after-pdf.pdf', import.meta.url)))).toEqual({ ok: false, code: 'unsupported_type' });
+  });
+  it('the same PDF without the zip is a PDF', () => {
+    expect(sniff(readFileSync(new URL('../fixtures/hostile/text-page.pdf', import.meta.url)))).toMatchObject({ ok: true, kind: 'pdf' });
+  });
   it('a GIF', () => {
     expect(sniff(bytes('GIF89a\x01\x00\x01\x00'))).toEqual({ ok: false, code: 'unsupported_type' });
   });

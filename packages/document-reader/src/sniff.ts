@@ -46,20 +46,44 @@ export function sniff(bytes: Uint8Array): SniffResult {
   for (const sig of REFUSED) if (startsWith(bytes, sig)) return { ok: false, code: 'unsupported_type' };
   if (startsWith(bytes, ascii('RIFF')) || startsWith(bytes, ascii('ftyp'), 4)) return { ok: false, code: 'unsupported_type' }; // webp, heic, mp4
 
+  // Polyglots (a file that is two formats at once) are refused: each reader would see another document.
+  if (hasZipEnd(bytes)) return { ok: false, code: 'unsupported_type' };
   // PDF: the header may be preceded by a little junk (the spec tolerates up to 1024 bytes).
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   const pdfAt = head.indexOf('%PDF-');
+  const image = imageKind(bytes);
+  if (image) return pdfAt >= 0 ? { ok: false, code: 'unsupported_type' } : ok(image);
   if (pdfAt === 0 || (pdfAt > 0 && !head.slice(0, pdfAt).includes('\0'))) return ok('pdf');
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return ok('png');
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return ok('jpeg');
-  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return ok('tiff');
-  if (startsWith(bytes, [0x49, 0x49, 0x2b, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2b])) return ok('tiff'); // BigTIFF
 
   if (looksLikeText(bytes)) {
     if (looksLikeMarkup(bytes)) return { ok: false, code: 'unsupported_type' };
     return ok('text');
   }
   return { ok: false, code: 'unsupported_type' };
+}
+
+function imageKind(bytes: Uint8Array): DocumentKind | null {
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
+  if (startsWith(bytes, [0x49, 0x49, 0x2b, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2b])) return 'tiff'; // BigTIFF
+  return null;
+}
+
+/**
+ * A zip end-of-central-directory record in the last 64 KiB (where readers look for it): the file is
+ * also a zip archive (docx, jar, or a zip appended to a PDF or image).
+ */
+function hasZipEnd(bytes: Uint8Array): boolean {
+  const from = Math.max(0, bytes.length - 65_557);
+  for (let i = bytes.length - 22; i >= from; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
+      // The comment length must reach exactly to the end of the file, as in a real archive.
+      const commentLength = bytes[i + 20]! | (bytes[i + 21]! << 8);
+      if (i + 22 + commentLength === bytes.length) return true;
+    }
+  }
+  return false;
 }
 
 function looksLikeText(bytes: Uint8Array): boolean {
