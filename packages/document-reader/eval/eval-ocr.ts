@@ -5,7 +5,6 @@
 // Prints metrics only, never document text.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-// Imported by path: @onco/extraction is not a dependency of this package (the eval is its only user).
 import { FIELDS, extractReport, fieldValue, type ExtractionResult } from '@onco/extraction';
 import { characterErrorRate } from '../src/accuracy.js';
 import { DocumentReader, splitTextPages, type OcrModel } from '../src/index.js';

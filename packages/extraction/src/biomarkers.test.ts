@@ -33,3 +33,7 @@ describe('staging items', () => {
   it('reads margins', () => expect(valueOf('Margins: negative for carcinoma.', 'margins')).toBe('negative'));
   it('reads "no lymphovascular invasion"', () => expect(valueOf('No lymphovascular invasion is identified.', 'lvi')).toBe('absent'));
 });
+
+describe('OCR damage in gene names', () => {
+  it('reads "MSH®6: intact"', () => expect(valueOf('MSH®6: intact nuclear expression', 'msh6')).toBe('intact'));
+});

@@ -25,3 +25,13 @@ describe('cancer type and laterality', () => {
   it('mesothelioma outweighs the lung', () => expect(summaryOf('Pleura and lung, resection: epithelioid mesothelioma').cancerType).toBe('mesothelioma'));
   it('reads laterality', () => expect(valueOf('Left breast, lumpectomy', 'laterality')).toBe('left'));
 });
+
+describe('OCR damage in grade', () => {
+  it('reads "grade llI/Ill" as grade 3', () => expect(summaryOf('Infiltrating ductal carcinoma, histologic grade llI/Ill, measuring 6.2 cm.').grade).toBe('3'));
+});
+
+describe('OCR strokes in a grade numeral', () => {
+  it('reads "grade IlI" as 3', () => expect(summaryOf('Infiltrating ductal carcinoma, histologic grade IlI/lll.').grade).toBe('3'));
+  it('reads "grade I1l" as 3', () => expect(summaryOf('Infiltrating ductal carcinoma, histologic grade I1l/Ill.').grade).toBe('3'));
+  it('still reads "grade 1"', () => expect(summaryOf('Invasive ductal carcinoma, Nottingham grade 1.').grade).toBe('1'));
+});

@@ -57,3 +57,7 @@ describe('HER2 phrasing classes', () => {
   it('"Controls are satisfactory" does not end the result window', () => expect(summaryOf('HER2/NEU (HERCEPTEST):\nCONTROLS ARE SATISFACTORY.\nNEGATIVE (STAINING INTENSITY OF 0).').her2.ihc).toBe('0'));
   it('a control legend still ends it', () => expect(summaryOf('HER2: controls for HER2 are provided within a kit (score 3+ BT-474).').her2.ihc).toBeNull());
 });
+
+describe('OCR damage in the HER2 name', () => {
+  it('reads "HER?2 IHC: 3+"', () => expect(summaryOf('HER?2 IHC (4B5): 3+ (positive)').her2.ihc).toBe('3+'));
+});

@@ -24,3 +24,12 @@ describe('OCR damage in TNM', () => {
   it('reads "pN1la" (a stray l) as N1a', () => expect(summaryOf('pT2 pN1la cM0').tnm.n).toBe('N1a'));
   it('reads "pT1lc" as T1c', () => expect(summaryOf('pT1lc pN0').tnm.t).toBe('T1c'));
 });
+
+describe('more OCR damage', () => {
+  it('reads "cMO0" (zero read twice) as M0', () => expect(summaryOf('pT3 pN2a cMO0').tnm.m).toBe('M0'));
+});
+
+describe('OCR damage in stage group', () => {
+  it('reads "Stage group: llIA" as IIIA', () => expect(summaryOf('TNM (AJCC 7th edition): pT3 pN2a cM0. Stage group: llIA.').stage.group).toBe('IIIA'));
+  it('reads "stage llIB" as IIIB', () => expect(summaryOf('AJCC 8th edition: pT3 pN1b, stage llIB.').stage.group).toBe('IIIB'));
+});

@@ -97,18 +97,22 @@ export const IN_SITU_HISTOLOGY = ['ductal carcinoma in situ', 'lobular carcinoma
 
 const GRADE_WORD: Record<string, string> = { well: '1', moderately: '2', moderate: '2', poorly: '3', poor: '3', un: '3', undifferentiated: '3' };
 const roman = (s: string) => {
-  const t = ocrDigits(s).toUpperCase();
+  // OCR reads the strokes of a Roman numeral as l, I, 1 or | in any mix ("llI" for III).
+  const t = /^[lI1|]+$/.test(s) ? 'I'.repeat(s.length) : ocrDigits(s).toUpperCase();
   const r: Record<string, string> = { I: '1', II: '2', III: '3', '1': '1', '2': '2', '3': '3', '11': '2', '111': '3' };
   return r[t] ?? null;
 };
 
+/** 1-3 or I-III, with OCR's strokes for I in any mix ("IlI", "I1l"); a whole token only. */
+const GRADE_NUMERAL = String.raw`[lI1|]{1,3}(?![A-Za-z0-9])|[1-3]`;
+
 const gradeRules: TargetRule[] = [
-  { id: 'grade.named', keywords: ['grade'], field: 'grade', pattern: String.raw`\b(?:nottingham|(?:modified\s+)?(?:scarff[\s-]+)?bloom[\s-]*richardson|\bm?SBR|elston(?:[\s-]+ellis)?|histologic(?:al)?|overall|combined|FIGO|tumou?r)(?:\s+histologic)?\s+grade\s*(?:\([^)\n]{0,40}\))?\s*(?:is|:|=|-)?\s*(?:grade\s*)?(?<v>[1-3]|I{1,3}|[lI]{1,3})(?![0-9])(?!\s*(?:points?|/\s*9))`, value: (m) => roman(m.groups!.v!), confidence: 0.95 },
-  { id: 'grade.of3', keywords: ['grade'], field: 'grade', pattern: String.raw`\b(?<!nuclear\s)grade\s*(?<v>[1-3]|I{1,3})\s*(?:/|of|out\s+of)\s*(?:3|III)\b`, value: (m) => roman(m.groups!.v!), confidence: 0.9 },
-  { id: 'grade.points', keywords: ['grade'], field: 'grade', pattern: String.raw`\bpoints?\s*(?:=|,)?\s*(?:overall\s+)?grade\s*(?<v>[1-3]|I{1,3})\b`, value: (m) => roman(m.groups!.v!), confidence: 0.95 },
-  { id: 'grade.label', field: 'grade', pattern: String.raw`^(?<!nuclear\s)(?<!nuclear\s\s)[ \t-]*grade\s*:\s*(?<v>[1-3]|I{1,3})\b`, flags: 'gim', value: (m) => roman(m.groups!.v!), confidence: 0.85 },
-  { id: 'grade.bare', keywords: ['grade'], field: 'grade', pattern: String.raw`\b(?<!nuclear\s)(?<!nuclear\s\s)(?<!FIGO\s)grade\s*:?\s*(?<v>[1-3]|I{1,3})\b(?!\s*(?:/|of|out\s+of)\s*[4-9])(?![.,]\d)`, value: (m) => roman(m.groups!.v!), confidence: 0.8 },
-  { id: 'grade.g', field: 'grade', pattern: String.raw`(?<![A-Za-z0-9-])G\s?(?<v>[1-3]|I{1,3})(?![0-9A-Za-z])`, flags: 'g', value: (m) => roman(m.groups!.v!), confidence: 0.75 },
+  { id: 'grade.named', keywords: ['grade'], field: 'grade', pattern: String.raw`\b(?:nottingham|(?:modified\s+)?(?:scarff[\s-]+)?bloom[\s-]*richardson|\bm?SBR|elston(?:[\s-]+ellis)?|histologic(?:al)?|overall|combined|FIGO|tumou?r)(?:\s+histologic)?\s+grade\s*(?:\([^)\n]{0,40}\))?\s*(?:is|:|=|-)?\s*(?:grade\s*)?(?<v>${GRADE_NUMERAL})(?![0-9])(?!\s*(?:points?|/\s*9))`, value: (m) => roman(m.groups!.v!), confidence: 0.95 },
+  { id: 'grade.of3', keywords: ['grade'], field: 'grade', pattern: String.raw`\b(?<!nuclear\s)grade\s*(?<v>${GRADE_NUMERAL})\s*(?:/|of|out\s+of)\s*(?:3|III)\b`, value: (m) => roman(m.groups!.v!), confidence: 0.9 },
+  { id: 'grade.points', keywords: ['grade'], field: 'grade', pattern: String.raw`\bpoints?\s*(?:=|,)?\s*(?:overall\s+)?grade\s*(?<v>${GRADE_NUMERAL})\b`, value: (m) => roman(m.groups!.v!), confidence: 0.95 },
+  { id: 'grade.label', field: 'grade', pattern: String.raw`^(?<!nuclear\s)(?<!nuclear\s\s)[ \t-]*grade\s*:\s*(?<v>${GRADE_NUMERAL})\b`, flags: 'gim', value: (m) => roman(m.groups!.v!), confidence: 0.85 },
+  { id: 'grade.bare', keywords: ['grade'], field: 'grade', pattern: String.raw`\b(?<!nuclear\s)(?<!nuclear\s\s)(?<!FIGO\s)grade\s*:?\s*(?<v>${GRADE_NUMERAL})\b(?!\s*(?:/|of|out\s+of)\s*[4-9])(?![.,]\d)`, value: (m) => roman(m.groups!.v!), confidence: 0.8 },
+  { id: 'grade.g', field: 'grade', pattern: String.raw`(?<![A-Za-z0-9-])G\s?(?<v>${GRADE_NUMERAL})(?![0-9A-Za-z])`, flags: 'g', value: (m) => roman(m.groups!.v!), confidence: 0.75 },
   { id: 'grade.differentiated', keywords: ['differentiated', 'undifferentiated'], field: 'grade', pattern: String.raw`\b(?<v>well|moderately|poorly|un)[\s-]*differentiated\b`, value: (m) => GRADE_WORD[m.groups!.v!.toLowerCase()] ?? null, confidence: 0.6 },
   { id: 'grade.high_low', keywords: ['grade'], field: 'grade', pattern: String.raw`\b(?<v>high|low)[\s-]grade\s+(?:serous|urothelial|endometrial|neuroendocrine)`, value: (m) => m.groups!.v!.toLowerCase(), confidence: 0.8 },
   { id: 'grade.grade_group', keywords: ['group'], field: 'grade', pattern: String.raw`\b(?:ISUP\s+|WHO\s+)?grade\s+group\s*(?:is|:|=)?\s*(?<v>[1-5])\b`, value: (m) => `Grade Group ${m.groups!.v}`, confidence: 0.97 },

@@ -67,7 +67,8 @@ const HER2_BEFORE: ValueRule[] = [
 const HER2_LEGEND = String.raw`\b(?:CEP|Chr)\s?17\s*(?:<|>|≥|≤|>=|<=)\s*\d|\breported\s+as\s+[\w-]+\s*\([^)]{0,40}\)\s*or\b|\breported\s+as\s+[\w-]+\s*\(\s*$|\b(?:equivocal|positive|negative)\s+results\s+(?:for|are|will)\b|\breflex\b|\bif\s+(?:the|a|an)\b|\bfalls?\s+within\b|\b(?:ratio|HER-?2\s*/\s*(?:CEP|Chr)\s?17)\s*(?:<|>|≥|≤|>=|<=)\s*\d|\blevels?\s*:\s*[<>≤≥]|\bare\s+considered\b|\b(?:those|carcinomas|tumou?rs|specimens|cases|cancers)\s+(?:with|in\s+this|showing|that)\b|\binterpreted\s+on\s+a\s+scale|\bpositivity\s+(?:is\s+)?defined|\bscores?\s+of\s+[0-3]\+?\s+(?:or|and|to)\b|\bpresence\s+or\s+absence\b|\bare\s+(?:therefore\s+)?submitted\b|\bwe\s+and\s+others\b|\b[0-3]\+?\s*(?:,\s*[0-3]\+?\s*)?=\s*(?:negative|positive|indeterminate|equivocal|weak|no\s+staining)|${CONTROL_LEGEND}|\bMCF-?7\b|\bcell\s+lines?\b|\b(?:is|are)\s+(?:defined|considered\s+(?:positive|negative)\s+(?:if|when))\b|\bdefined\s+as\b|\b(?:scoring|interpretation)\s+(?:criteria|guidelines?)\s*:`;
 
 // OCR and naming variants: HER2, HER-2/neu, Her 2, c-erbB-2, ERBB2, HER2/neu (c-erbB2), HercepTest.
-const HER2_NAME = String.raw`(?:\bh\s?e\s?r[\s-]{0,2}(?:2|ii|two)(?:\b|(?=neu))(?:\s*[/-]?\s*neu\b)?(?:\s*\(\s*c-?\s?erb\s?-?\s?b-?\s?2\s*\))?|\bc-?\s?erb\s?-?\s?b-?\s?2\b|\berbb2\b|\bherceptest\b|\bHER2neu\b)`;
+// OCR may leave a junk glyph between HER and 2 ("HER?2", "HER®2").
+const HER2_NAME = String.raw`(?:\bh\s?e\s?r[\s\-?®°*]{0,2}(?:2|ii|two)(?:\b|(?=neu))(?:\s*[/-]?\s*neu\b)?(?:\s*\(\s*c-?\s?erb\s?-?\s?b-?\s?2\s*\))?|\bc-?\s?erb\s?-?\s?b-?\s?2\b|\berbb2\b|\bherceptest\b|\bHER2neu\b)`;
 const ISH_NAME = String.raw`(?:\b(?:FISH|SISH|CISH|DISH|ISH)\b|\bin[\s-]+situ\s+hybridi[sz]ation\b|\bHER-?2\s*/\s*CEP\s?17\s+ratio\b|\bgene\s+amplification\s+(?:status|test|by|analysis|studies)\b)`;
 
 const FIRST_NUMBER = String.raw`^[^\d\n]{0,25}?(?<v>\d{1,2}(?:[.,]\d{1,2})?)(?![\d.]*\s*%)`;

@@ -1,7 +1,8 @@
 // TNM and stage group. Grammar: AJCC Cancer Staging Manual, 8th edition (T0, Tis, T1mi, T1a-d,
 // N0(i+), N0(mol+), N1mi, N1a-c, M0, M1; prefixes c, p, yp, r, a; (sn), (m) modifiers).
 // OCR tolerance: O for 0 ("NO", "MO"), l/I for 1 ("pNla"), upper-case subcategories ("T1C"), and
-// a stray l/I between the digit and its subcategory ("pN1la" for pN1a: the 1's stroke read twice).
+// a stray l/I between the digit and its subcategory ("pN1la" for pN1a: the 1's stroke read twice),
+// and a zero read twice as two shapes ("cMO0").
 import { defineTargets } from './types.js';
 import { ocrDigits } from './shared.js';
 
@@ -15,7 +16,7 @@ const STRAY = String.raw`(?:[lI](?=[a-d](?![a-z])))?`;
 const T = String.raw`T\s?(?<t>[0-4X]|is|[Oo](?![a-z]))${STRAY}(?<ts>mi|[a-d]|[A-D](?![a-z]))?(?:\s?\((?:m|\d+|f)\))?(?:\s\((?:[a-z][a-z ,]{0,30})\))?`;
 const N_CORE = String.raw`N\s?(?<n>[0-3X]|x|[Oo](?![a-z]{2})|[Il](?![a-z]{2})|i(?=mic?\b))${STRAY}(?<ns>mic?|[a-c](?![a-z])|[A-C](?![a-z]))?(?<nm>(?:\s?\((?:sn|i\s?[+-]|mol\s?[+-]|\d+\s*/\s*\d+|s|f)\))*)`;
 const N_PRE = String.raw`(?<np>[yY][pPcC]|[pP]|[cC]|p?sn)?`;
-const M_CORE = String.raw`M\s?(?<m>[01X]|x|[Oo](?![a-z]))(?<ms>[a-d](?![a-z]))?`;
+const M_CORE = String.raw`M\s?(?<m>[01X]|x|[Oo](?![a-z]))(?:(?<=[Oo])0|(?<=0)[Oo](?![a-z]))?(?<ms>[a-d](?![a-z]))?`;
 const M_PRE = String.raw`(?<mp>[yY]?[pP]|[cC])?`;
 
 const COMPACT = String.raw`\b(?<![A-Za-z0-9])${PRE}${T}(?:\s*[,;]?\s*${N_PRE}\s?${N_CORE})?(?:\s*[,;]?\s*${M_PRE}${M_CORE})?(?=$|[^A-Za-z0-9]|[LVRGl][0-9OoXx])`;
@@ -53,7 +54,8 @@ function mValue(m: RegExpExecArray) {
 
 function stageGroup(m: RegExpExecArray) {
   const raw = m.groups!.v!.replace(/\s+/g, '').toUpperCase();
-  const mm = /^(0|IV|I{1,3}|[1-4])([ABC]?)(\d?)$/.exec(raw.replace(/L/g, 'I'));
+  // OCR reads Roman strokes as l or | ("llIA" for IIIA).
+  const mm = /^(0|IV|I{1,3}|[1-4])([ABC]?)(\d?)$/.exec(raw.replace(/[L|]/g, 'I'));
   if (!mm) return null;
   const base = ROMAN[mm[1]!] ?? mm[1]!;
   return `${base}${mm[2]}${mm[3]}`;
@@ -78,6 +80,6 @@ export const TNM_TARGETS = defineTargets([
   { id: 'tnm.m.alone', field: 'tnm_m', pattern: String.raw`\b(?<![A-Za-z0-9])${M_PRE.replace(/\)\?$/, ')')}${M_CORE}(?![A-Za-z0-9])`, flags: 'g', value: mValue, confidence: 0.85 },
   { id: 'tnm.t.labelled', keywords: ['extent', 'primary', 'stage', 'category'], field: 'tnm_t', pattern: String.raw`${LABEL_T}(?<pre>[yY]?[pP]|[cC])?T\s?(?<t>[0-4X]|is)(?<ts>mi|[a-d])?(?![A-Za-z0-9])`, flags: 'gi', value: (m) => { const g = m.groups!; return { prefix: (g.pre ?? '').toLowerCase(), category: `T${g.t === 'is' || g.t === 'IS' ? 'is' : g.t!.toUpperCase()}${(g.ts ?? '').toLowerCase()}` }; }, confidence: 0.9 },
   { id: 'tnm.n.labelled', keywords: ['node', 'stage', 'category'], field: 'tnm_n', pattern: String.raw`${LABEL_N}(?<np>[yY]?[pP]|[cC])?${N_CORE}(?![A-Za-z0-9])`, flags: 'g', value: (m) => nValue({ ...m, groups: { ...m.groups!, pre: m.groups!.np ?? '' } } as unknown as RegExpExecArray), confidence: 0.9 },
-  { id: 'stage.group', keywords: ['stage'], field: 'stage_group', pattern: String.raw`\b(?:(?:AJCC|TNM|UICC)[/\s]*)?(?:(?:pathologic(?:al)?|anatomic(?:al)?|prognostic|clinical|overall|tumou?r)\s+)?stage(?:\s+group(?:ing)?)?(?:\s*\(\s*AJCC[^)]{0,20}\))?\s*(?:is|:|=|-)?\s*(?<v>(?:IV|I{1,3}|[1-4]|0)\s?[ABC]?[1-3]?)(?![A-Za-z0-9+])`, flags: 'gi', value: stageGroup, confidence: 0.9 },
+  { id: 'stage.group', keywords: ['stage'], field: 'stage_group', pattern: String.raw`\b(?:(?:AJCC|TNM|UICC)[/\s]*)?(?:(?:pathologic(?:al)?|anatomic(?:al)?|prognostic|clinical|overall|tumou?r)\s+)?stage(?:\s+group(?:ing)?)?(?:\s*\(\s*AJCC[^)]{0,20}\))?\s*(?:is|:|=|-)?\s*(?<v>(?:IV|I{1,3}|(?=[Il|]*I)[Il|]{2,3}|[1-4]|0)\s?[ABC]?[1-3]?)(?![A-Za-z0-9+])`, flags: 'gi', value: stageGroup, confidence: 0.9 },
   { id: 'stage.edition', keywords: ['ajcc', 'uicc', 'tnm', 'edition', 'ed'], field: 'ajcc_edition', pattern: String.raw`\b(?:AJCC|UICC|TNM)\b[^.\n]{0,40}?\b(?<v>[5-9])(?:th|rd|st)\s*(?:ed(?:ition|\.)?)?|\b(?<w>[5-9])(?:th|rd)\s+ed(?:ition|\.)?[^.\n]{0,10}\b(?:AJCC|UICC)\b|\bAJCC\b[^.\n]{0,20}?\b(?<x>seventh|eighth|sixth)\b`, flags: 'gi', value: (m) => { const g = m.groups!; const w = g.x?.toLowerCase(); return w ? ({ sixth: '6th', seventh: '7th', eighth: '8th' } as Record<string, string>)[w]! : `${g.v ?? g.w}th`; }, confidence: 0.9 },
 ]);
