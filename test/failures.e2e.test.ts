@@ -19,7 +19,9 @@ describe('unreadable documents', () => {
     ['a PDF with zero pages', 'hostile/zero-pages.pdf', 'no_pages', /no pages/],
     ['a decompression-bomb PNG', 'hostile/bomb.png', 'image_too_large', /too many pixels/],
     ['a blank image', 'hostile/blank.png', 'no_text_found', /No readable text/],
-  ])('%s ends failed with a readable reason', async (_label, file, code, reason) => {
+    ['a 500-page PDF', '../packages/document-reader/fixtures/hostile/many-pages.pdf', 'too_many_pages', /more pages than/],
+  ])('%s ends failed with a readable reason, quickly', async (_label, file, code, reason) => {
+    const started = Date.now();
     const patientId = newPatientId('fail');
     const token = patientToken(patientId);
     const res = await upload(sys, patientId, token, fixture(file), file.split('/')[1]!);
@@ -28,6 +30,7 @@ describe('unreadable documents', () => {
     expect(final.status).toBe('failed');
     expect(final.failure).toMatchObject({ code });
     expect(final.failure!.reason).toMatch(reason);
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('a good document after a bad one is still processed', async () => {

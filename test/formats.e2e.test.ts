@@ -42,3 +42,27 @@ describe.each(CASES)('%s', (_label, bytes, name, pages) => {
     expect(ev.page).toBeGreaterThanOrEqual(1);
   });
 });
+
+// Pages scanned upside down, sideways or askew (fixtures/scans, made from fixtures/reports).
+const TURNED: [string, string, string][] = [
+  ['a page turned 90 degrees', 'scans/breast-her2-2plus-fish-amplified.rotated.png', 'reports/breast-her2-2plus-fish-amplified.expected.json'],
+  ['a page turned 180 degrees', 'scans/breast-report.rotated.png', 'samples/expected.json'],
+  ['a page turned 270 degrees', 'scans/breast-synoptic-idc-her2-low.rotated.png', 'reports/breast-synoptic-idc-her2-low.expected.json'],
+  ['a page skewed 1.9 degrees', 'scans/breast-report.skew.png', 'samples/expected.json'],
+];
+
+describe.each(TURNED)('%s', (_label, file, expectedFile) => {
+  it('is read upright and gives the same HER2 and ER as its text', async () => {
+    const expected = JSON.parse(fixture(expectedFile).toString('utf8'));
+    const her2 = expected.summary?.her2.ihc ?? expected.values.her2.ihcScore;
+    const er = expected.summary?.er.status ?? expected.values.er.status;
+    const patientId = newPatientId('turn');
+    const token = patientToken(patientId);
+    const res = await upload(sys, patientId, token, fixture(file), file.split('/')[1]!);
+    const { final } = await waitForDocument(sys, res.body.documentId, token);
+    expect(final.status).toBe('done');
+    const { facts } = (await getJson(sys, `/v1/patients/${patientId}/profile`, token)).body;
+    expect(facts.her2_ihc.current.value).toBe(her2);
+    expect(facts.er_status.current.value).toBe(er);
+  });
+});
