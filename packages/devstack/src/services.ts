@@ -27,7 +27,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function which(bin: string, extraDirs: string[] = []): string | null {
+export function which(bin: string, extraDirs: string[] = []): string | null {
   const dirs = [...extraDirs, ...(process.env.PATH ?? '').split(path.delimiter)];
   for (const d of dirs) {
     const p = path.join(d, bin);
@@ -45,7 +45,7 @@ const isRoot = () => process.getuid?.() === 0;
 const hasApt = () => which('apt-get') !== null;
 
 /** Installs Debian packages when we may (root with apt-get); otherwise says exactly what to install. */
-function ensureInstalled(what: string, debPackage: string, find: () => string | null): string {
+export function ensureInstalled(what: string, debPackage: string, find: () => string | null): string {
   const found = find();
   if (found) return found;
   if (!isRoot() || !hasApt()) {
