@@ -145,24 +145,13 @@ function bestAngle(xs: Float32Array, ys: Float32Array, n: number, diag: number):
  * ratio of those edge steepnesses summed over lines: > 1 upright, < 1 upside down.
  */
 function edgeRatio(bins: Int32Array): number {
-  let max = 0;
-  for (const v of bins) if (v > max) max = v;
-  const floor = Math.max(1, max * 0.02);
   let bottom = 0;
   let top = 0;
-  let i = 0;
-  while (i < bins.length) {
-    if (bins[i]! <= floor) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < bins.length && bins[i]! > floor) i++;
-    if (i - start < 4) continue;
+  for (const [start, end] of textLines(bins)) {
     // Steepest rise (going down the page) over two rows, and steepest fall.
     let rise = 0;
     let fall = 0;
-    for (let j = Math.max(1, start - 1); j <= i; j++) {
+    for (let j = Math.max(1, start - 1); j <= end; j++) {
       const d = (bins[j + 1] ?? 0) - (bins[j - 1] ?? 0);
       if (d > rise) rise = d;
       if (-d > fall) fall = -d;
@@ -173,16 +162,12 @@ function edgeRatio(bins: Int32Array): number {
   return (bottom + 1) / (top + 1);
 }
 
-/**
- * Ascender/descender balance: Latin text has more ink above the x-height band (capitals, digits,
- * b d f h k l t, i-dots) than below it (g j p q y). > 1 upright, < 1 upside down.
- */
-function inkRatio(bins: Int32Array): number {
+/** Runs of rows (start, end exclusive) holding a text line: above 2% of the peak, at least 4 rows. */
+function textLines(bins: Int32Array): [number, number][] {
   let max = 0;
   for (const v of bins) if (v > max) max = v;
   const floor = Math.max(1, max * 0.02);
-  let above = 0;
-  let below = 0;
+  const lines: [number, number][] = [];
   let i = 0;
   while (i < bins.length) {
     if (bins[i]! <= floor) {
@@ -191,8 +176,19 @@ function inkRatio(bins: Int32Array): number {
     }
     const start = i;
     while (i < bins.length && bins[i]! > floor) i++;
-    const end = i;
-    if (end - start < 4) continue;
+    if (i - start >= 4) lines.push([start, i]);
+  }
+  return lines;
+}
+
+/**
+ * Ascender/descender balance: Latin text has more ink above the x-height band (capitals, digits,
+ * b d f h k l t, i-dots) than below it (g j p q y). > 1 upright, < 1 upside down.
+ */
+function inkRatio(bins: Int32Array): number {
+  let above = 0;
+  let below = 0;
+  for (const [start, end] of textLines(bins)) {
     let peak = 0;
     for (let j = start; j < end; j++) peak = Math.max(peak, bins[j]!);
     let a = start;
