@@ -5,6 +5,7 @@ import type { Finding, FieldName, FindingContext } from './types.js';
 import type { ContextCue, MarkerFamily, TargetRule, Value, ValueRule, ValueSpec } from './rules/types.js';
 import { buildDoc, clauseBreaks, clauseOf, spanAt, toPage, type ClauseBreaks } from './text.js';
 import type { ReportText } from './types.js';
+import { PrefixTable, scanMatches, type Candidates, type WordStartScan } from './prefix.js';
 
 export interface RuleSet {
   families: MarkerFamily[];
@@ -23,11 +24,15 @@ interface CompiledValue { rule: ValueRule; re: RegExp }
  * whose value comes after a blank line ("HER2:\n\n3+") keeps it; stacked tables are read apart.
  */
 const PARAGRAPH_BREAK = /\n[ \t]*\n/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** PARAGRAPH_BREAK searched from an offset (no lookbehind: the same as searching the rest). */
+const PARAGRAPH_BREAK_G = new RegExp(PARAGRAPH_BREAK.source, 'g');
 function paragraphWindow(w: string): string {
-  const first = w.search(/[\p{L}\p{N}]/u);
+  const first = w.search(LETTER_OR_DIGIT);
   if (first < 0) return w;
-  const br = w.slice(first).search(PARAGRAPH_BREAK);
-  return br < 0 ? w : w.slice(0, first + br);
+  PARAGRAPH_BREAK_G.lastIndex = first;
+  const br = PARAGRAPH_BREAK_G.exec(w);
+  return br ? w.slice(0, br.index) : w;
 }
 
 /** `any`: the family's value patterns joined per flag set; a window none of them matches holds no value (a quick exact reject). */
@@ -35,12 +40,12 @@ interface CompiledFamily { fam: MarkerFamily; values: CompiledValue[]; before: C
 /** `list`: names joined by a list ("ER, PR and HER2"); they share only a value that follows at once. */
 interface AnchorRef { id: string; families: string[]; list?: boolean }
 /** Rules with one pattern are scanned once; rules of one field are joined into one alternation. */
-interface TargetAlt { rules: TargetRule[]; names: string[]; key: string; rename: boolean }
-interface CompiledTarget { re: RegExp; alts: TargetAlt[]; keywords: string[] | null }
-interface CompiledCue { cue: ContextCue; re: RegExp }
+interface TargetAlt { rules: TargetRule[]; names: string[]; key: string; rename: boolean; renamed: string[] }
+interface CompiledTarget { re: RegExp; alts: TargetAlt[]; keywords: string[] | null; scan: WordStartScan | null }
+interface CompiledCue { cue: ContextCue; re: RegExp; scan: WordStartScan | null }
 
 export interface Compiled {
-  anchorRes: { re: RegExp; refs: AnchorRef[]; keywords: string[] | null }[];
+  anchorRes: { re: RegExp; refs: AnchorRef[]; keywords: string[] | null; scan: WordStartScan | null }[];
   families: Map<string, CompiledFamily>;
   targets: CompiledTarget[];
   cues: CompiledCue[];
@@ -49,6 +54,8 @@ export interface Compiled {
   /** Every box on a line: group "on" when ticked. */
   box: RegExp;
   keywords: KeywordIndex;
+  /** Start prefixes of the full-text scans (anchors, targets, cues). */
+  prefixes: PrefixTable;
 }
 
 /** A finding in report order (kept as a name for callers of `run`). */
@@ -65,6 +72,8 @@ function withFlags(flags: string | undefined, def: string, global: boolean): str
 }
 
 export function compile(rs: RuleSet): Compiled {
+  const prefixes = new PrefixTable();
+  const scanOf = (re: RegExp) => prefixes.add(re, startsAtWord(re.source), startsAtWord(re.source, true));
   const unchecked = new RegExp(`(?:${rs.uncheckedOption})`);
   const box = new RegExp(`(?<on>${rs.checkedOption})|(?:${rs.uncheckedOption})`, 'g');
   // Names are scanned in groups: one alternation per (case rule, keywords) pair.
@@ -93,21 +102,28 @@ export function compile(rs: RuleSet): Compiled {
   for (const f of families.values()) for (const a of f.fam.anchors) for (const id of a.families ?? []) {
     if (!families.has(id)) throw new Error(`anchor ${a.id}: unknown family ${id}`);
   }
-  const anchorRes = [...groups.values()].map((g) => ({ re: fastRegExp(g.src.join('|'), g.cs ? 'g' : 'gi'), refs: g.refs, keywords: g.keywords }));
+  const anchorRes = [...groups.values()].map((g) => {
+    const re = fastRegExp(g.src.join('|'), g.cs ? 'g' : 'gi');
+    return { re, refs: g.refs, keywords: g.keywords, scan: scanOf(re) };
+  });
   const ids = new Map<string, object>();
   for (const r of [...rs.targets, ...rs.families.flatMap((f) => [...f.values, ...(f.before ?? [])]), ...rs.cues]) {
     if (ids.has(r.id) && ids.get(r.id) !== r) throw new Error(`duplicate rule id ${r.id}`);
     ids.set(r.id, r);
   }
-  const targets = compileTargets(rs.targets);
+  const targets = compileTargets(rs.targets, scanOf);
   return {
     anchorRes,
     families,
     targets,
     keywords: keywordIndex([...anchorRes.flatMap((a) => a.keywords ?? []), ...targets.flatMap((t) => t.keywords ?? [])]),
-    cues: rs.cues.map((cue) => ({ cue, re: fastRegExp(cue.pattern, 'gi') })),
+    cues: rs.cues.map((cue) => {
+      const re = fastRegExp(cue.pattern, 'gi');
+      return { cue, re, scan: scanOf(re) };
+    }),
     unchecked,
     box,
+    prefixes,
   };
 }
 
@@ -147,15 +163,27 @@ function groupEnd(src: string, open: number): number {
 }
 
 /** Whether every match of `src` starts with a word boundary ("\\b" opens every alternative). */
-function startsAtWord(src: string): boolean {
+function startsAtWord(src: string, orAfterNonWord = false): boolean {
   return topLevelAlternatives(src).every((alt) => {
     if (alt.startsWith('\\b')) return true;
+    // With `orAfterNonWord`: a lookbehind ruling out a word char before the match ("(?<![-\\w])").
+    if (orAfterNonWord && /^\(\?<!\[[^\]^]*\\w[^\]]*\]\)/.test(alt)) return true;
     const g = /^\((?:\?:|\?<[A-Za-z_]\w*>)?/.exec(alt);
     if (!g || alt.startsWith('(?=') || alt.startsWith('(?!') || alt.startsWith('(?<=') || alt.startsWith('(?<!')) return false;
     const end = groupEnd(alt, 0);
     if (/^[?*{]/.test(alt.slice(end))) return false;
-    return startsAtWord(alt.slice(g[0].length, end - 1));
+    return startsAtWord(alt.slice(g[0].length, end - 1), orAfterNonWord);
   });
+}
+
+/** Every non-empty match of a global regex, in order (the sticky word-start scan when there is one). */
+function eachMatch(re: RegExp, scan: WordStartScan | null, idx: Candidates, text: string, each: (m: RegExpExecArray) => void): void {
+  if (scan) { scanMatches(scan, idx, text, each); return; }
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    each(m);
+  }
 }
 
 /**
@@ -235,7 +263,7 @@ function unionOf(rules: ValueRule[]): RegExp[] | null {
 
 const NAMED_GROUP = /\(\?<([A-Za-z_]\w*)>/g;
 
-function compileTargets(targets: TargetRule[]): CompiledTarget[] {
+function compileTargets(targets: TargetRule[], scanOf: (re: RegExp) => WordStartScan | null): CompiledTarget[] {
   const byPattern = new Map<string, TargetRule[]>();
   for (const t of targets) {
     const k = `${withFlags(t.flags, 'gi', true)}\u0000${t.pattern}`;
@@ -261,12 +289,13 @@ function compileTargets(targets: TargetRule[]): CompiledTarget[] {
       if (groupCount(src) !== names.length) throw new Error(`target ${rules[0]!.id}: use named or non-capturing groups only`);
       const rename = altRules.length > 1;
       const key = `__a${j}`;
-      alts.push({ rules, names, key, rename });
+      alts.push({ rules, names, key, rename, renamed: names.map((n) => `${n}__${j}`) });
       srcs.push(rename ? `(?<${key}>${src.replace(NAMED_GROUP, (_m, n: string) => `(?<${n}__${j}>`).replace(/\\k<(\w+)>/g, (_m, n: string) => `\\k<${n}__${j}>`)})` : src);
     });
     const kws = altRules.flat().map((r) => r.keywords);
     const keywords = kws.every((k) => k && k.length) ? [...new Set(kws.flat() as string[])] : null;
-    out.push({ re: fastRegExp(srcs.join('|'), flags), alts, keywords });
+    const re = fastRegExp(srcs.join('|'), flags);
+    out.push({ re, alts, keywords, scan: scanOf(re) });
   }
   return out;
 }
@@ -274,10 +303,12 @@ function compileTargets(targets: TargetRule[]): CompiledTarget[] {
 /** The match of one alternative, seen as if its rule had matched alone. */
 function altMatch(m: RegExpExecArray, alts: TargetAlt[]): { alt: TargetAlt; m: RegExpExecArray } {
   if (alts.length === 1) return { alt: alts[0]!, m };
-  const j = alts.findIndex((a) => m.groups![a.key] !== undefined);
+  const g = m.groups!;
+  let j = 0;
+  while (g[alts[j]!.key] === undefined) j++;
   const alt = alts[j]!;
   const groups: Record<string, string | undefined> = {};
-  for (const n of alt.names) groups[n] = m.groups![`${n}__${j}`];
+  for (let k = 0; k < alt.names.length; k++) groups[alt.names[k]!] = g[alt.renamed[k]!];
   const view = Object.assign([m.groups![alt.key]!], { index: m.index, input: m.input, groups }) as unknown as RegExpExecArray;
   return { alt, m: view };
 }
@@ -311,17 +342,15 @@ function keywordRegions(lower: string, keywords: string[]): [number, number][] {
 
 interface Anchor { start: number; end: number; ref: AnchorRef }
 
-function findAnchors(c: Compiled, text: string, has: (k: string) => boolean): Anchor[] {
+function findAnchors(c: Compiled, text: string, has: (k: string) => boolean, idx: Candidates): Anchor[] {
   const out: Anchor[] = [];
-  for (const { re, refs, keywords } of c.anchorRes) {
+  for (const { re, refs, keywords, scan } of c.anchorRes) {
     if (keywords && !keywords.some(has)) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
+    eachMatch(re, scan, idx, text, (m) => {
       let gi = 1;
       while (gi < m.length && m[gi] === undefined) gi++;
       out.push({ start: m.index, end: m.index + m[0].length, ref: refs[gi - 1]! });
-    }
+    });
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   // Drop overlaps, then merge a name with its restatement ("Estrogen receptor (ER)").
@@ -428,6 +457,15 @@ function readValues(c: Compiled, f: CompiledFamily, w: string): Best {
  * labels above the names), by k lines of which line i reads a value for name i: they are paired.
  * If any of the k lines does not read a value for its name, nothing is paired.
  */
+/** Whether text[from, to) (within one line) holds only " \t>*•-", as /^[ \t>*•-]*$/ on the slice. */
+function onlyBullets(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 62 && c !== 42 && c !== 0x2022 && c !== 45) return false;
+  }
+  return true;
+}
+
 const STACK = { nameTail: 40, fillerLines: 2, fillerLength: 30, skipLines: 6, skipLength: 60 } as const;
 
 function stackedRuns(c: Compiled, text: string, anchors: Anchor[]): Map<number, { w: string; base: number }> {
@@ -436,8 +474,9 @@ function stackedRuns(c: Compiled, text: string, anchors: Anchor[]): Map<number, 
   const lineEnd = (at: number) => { const e = text.indexOf('\n', at); return e < 0 ? text.length : e; };
   const reads = (fids: string[], line: string) => fids.some((fid) => readValues(c, c.families.get(fid)!, line).size > 0);
   // Cheap layout test first (the name opens its line, a short tail); the value test only for runs.
-  const opens = anchors.map((a) => /^[ \t>*•-]*$/.test(text.slice(lineStart(a.start), a.start)) && lineEnd(a.end) - a.end <= STACK.nameTail);
-  const nameLine = (k: number) => opens[k]! && !reads(anchors[k]!.ref.families, text.slice(anchors[k]!.end, lineEnd(anchors[k]!.end)));
+  const opens = anchors.map((a) => onlyBullets(text, lineStart(a.start), a.start) && lineEnd(a.end) - a.end <= STACK.nameTail);
+  const named: (boolean | undefined)[] = [];
+  const nameLine = (k: number) => (named[k] ??= opens[k]! && !reads(anchors[k]!.ref.families, text.slice(anchors[k]!.end, lineEnd(anchors[k]!.end))));
   let i = 0;
   while (i < anchors.length) {
     if (!opens[i] || !opens[i + 1] || !nameLine(i)) { i++; continue; }
@@ -492,7 +531,12 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
   const text = doc.text;
   // Keyword pre-scan (one pass): names and targets whose trigger words are all absent are not run.
   const has = keywordsPresent(c.keywords, text);
-  const anchors = findAnchors(c, text, has);
+  // Scanners of names and targets that will not run (no trigger word) need no candidates.
+  const skip = new Uint8Array(c.prefixes.size);
+  for (const { scan, keywords } of c.anchorRes) if (scan && keywords && !keywords.some(has)) skip[scan.id] = 1;
+  for (const { scan, keywords } of c.targets) if (scan && keywords && !keywords.some(has)) skip[scan.id] = 1;
+  const idx = c.prefixes.candidates(text, skip);
+  const anchors = findAnchors(c, text, has, idx);
   const pend: Pending[] = [];
 
   const stacked = stackedRuns(c, text, anchors);
@@ -502,10 +546,13 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
     const prevEnd = i > 0 ? anchors[i - 1]!.end : 0;
     // A name inside a legend sentence ("scores of 0 or 1 are considered negative for HER2")
     // states no result: the sentence start up to the name is checked against the family's legend.
-    const sentStart = sentenceStart(text, a.start);
+    let sentStart = -1;
     for (const famId of a.ref.families) {
       const f = c.families.get(famId)!;
-      if (f.skip && f.skip.test(text.slice(sentStart, a.start))) continue;
+      if (f.skip) {
+        if (sentStart < 0) sentStart = sentenceStart(text, a.start);
+        if (f.skip.test(text.slice(sentStart, a.start))) continue;
+      }
       const st = stacked.get(i);
       const base = st ? st.base : a.end;
       let w = st ? st.w : text.slice(a.end, Math.min(a.end + f.window, next ? next.start : text.length));
@@ -541,32 +588,31 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
     }
   }
 
-  for (const { re, alts, keywords } of c.targets) {
+  for (const { re, alts, keywords, scan } of c.targets) {
     if (keywords && !keywords.some(has)) continue;
-    re.lastIndex = 0;
-    for (let mm = re.exec(text); mm; mm = re.exec(text)) {
-      if (mm[0].length === 0) { re.lastIndex++; continue; }
+    eachMatch(re, scan, idx, text, (mm) => {
       const { alt, m } = altMatch(mm, alts);
       for (const rule of alt.rules) {
         const v = evalValue(rule.value, m);
         if (v == null) continue;
         pend.push({ field: rule.field, raw: m.groups?.v ?? m[0].trim(), value: v, start: m.index, end: m.index + m[0].length, ruleId: rule.id, confidence: rule.confidence ?? 0.9, negatable: rule.negatable ?? false, families: [] });
       }
-    }
+    });
   }
 
-  const cueHits = findCues(c, text);
+  const cueHits = findCues(c, text, idx);
   const breaks = clauseBreaks(text);
   const anchorStarts = anchors.map((a) => a.start);
   // Overlapping duplicates (same field and value) keep the most confident reading ("carcinoma of
   // the ovary" over "ovary"); ties keep the earlier rule.
   const groups = new Map<string, number[]>();
-  pend.forEach((p, i) => {
+  for (let i = 0; i < pend.length; i++) {
+    const p = pend[i]!;
     const key = `${p.field}\u0000${typeof p.value === 'object' ? JSON.stringify(p.value) : String(p.value)}`;
     const g = groups.get(key);
     if (g) g.push(i);
     else groups.set(key, [i]);
-  });
+  }
   const kept: number[] = [];
   for (const g of groups.values()) {
     if (g.length === 1) { kept.push(g[0]!); continue; }
@@ -605,14 +651,10 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
 
 interface CueHit { start: number; end: number; cue: ContextCue }
 
-function findCues(c: Compiled, text: string): CueHit[] {
+function findCues(c: Compiled, text: string, idx: Candidates): CueHit[] {
   const hits: CueHit[] = [];
-  for (const { cue, re } of c.cues) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
-      hits.push({ start: m.index, end: m.index + m[0].length, cue });
-    }
+  for (const { cue, re, scan } of c.cues) {
+    eachMatch(re, scan, idx, text, (m) => hits.push({ start: m.index, end: m.index + m[0].length, cue }));
   }
   return hits.sort((a, b) => a.start - b.start);
 }
@@ -629,9 +671,16 @@ function lowerBound(hits: CueHit[], at: number): number {
   return lo;
 }
 
+/** Whether a name starts strictly between lo and hi (`starts` ascending). */
 function anchorBetween(starts: number[], lo: number, hi: number): boolean {
-  for (const s of starts) if (s > lo && s < hi) return true;
-  return false;
+  let a = 0;
+  let b = starts.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (starts[mid]! <= lo) a = mid + 1;
+    else b = mid;
+  }
+  return a < starts.length && starts[a]! < hi;
 }
 
 function contextOf(breaks: ClauseBreaks, hits: CueHit[], anchorStarts: number[], p: Pending): { context: FindingContext; prior: boolean } {

@@ -56,9 +56,15 @@ export function pick(findings: F[], field: FieldName, extra: (f: F) => number[] 
   const c = usable(findings, field);
   if (!c.length) return null;
   const rank = (f: F) => orderFirst ? [...standing(f), ...extra(f), f.addendum ? 1 : 0, f.confidence] : [...standing(f), f.addendum ? 1 : 0, ...extra(f), f.confidence];
-  return c
-    .map((f, i) => ({ f, i, r: rank(f) }))
-    .sort((x, y) => cmp(x.r, y.r) || (x.f.addendum ? y.i - x.i : x.i - y.i))[0]!.f;
+  if (c.length === 1) return c[0]!;
+  // The first under the order below (a strict total order: equal ranks share the addendum flag and
+  // differ in index), found in one pass instead of a sort.
+  let best = { f: c[0]!, i: 0, r: rank(c[0]!) };
+  for (let i = 1; i < c.length; i++) {
+    const x = { f: c[i]!, i, r: rank(c[i]!) };
+    if ((cmp(x.r, best.r) || (x.f.addendum ? best.i - x.i : x.i - best.i)) < 0) best = x;
+  }
+  return best.f;
 }
 
 const bandStatus = (bands: readonly { max: number; status: ReceptorStatus }[], v: number): ReceptorStatus | null => band(bands, v);
