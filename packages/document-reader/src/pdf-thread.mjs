@@ -3,6 +3,7 @@
 // side terminates after a hard timeout. Plain JavaScript so it runs under tsx, vitest and node alike.
 // Protocol (one request at a time): { id, op: 'open', bytes, maxPages, maxPixels } -> { id, pages }
 //                                   { id, op: 'render', page, scale } -> { id, data, width, height }
+//                                   { id, op: 'release' } -> { id } (the thread then serves another document)
 // Failures come back as { id, error: { code, message } } with a FailureCode.
 import { parentPort } from 'node:worker_threads';
 import { PDFParse, PasswordException } from 'pdf-parse';
@@ -67,6 +68,14 @@ async function render({ page: pageNumber, scale }) {
   }
 }
 
+/** Drops the document so the thread can serve the next one. */
+async function release() {
+  const p = parser;
+  parser = undefined;
+  await p?.destroy();
+  return {};
+}
+
 async function toGray(img) {
   const { data, info } = await img.greyscale().toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
   // Copy into a buffer of its own so it can be transferred without copying again.
@@ -77,7 +86,7 @@ async function toGray(img) {
 
 parentPort.on('message', async (msg) => {
   try {
-    const result = msg.op === 'open' ? await open(msg) : await render(msg);
+    const result = msg.op === 'open' ? await open(msg) : msg.op === 'release' ? await release() : await render(msg);
     parentPort.postMessage({ id: msg.id, ...result }, result.data ? [result.data.buffer] : []);
   } catch (err) {
     const f = failure(err);

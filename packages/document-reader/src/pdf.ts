@@ -85,26 +85,54 @@ class PdfThread {
     });
   }
 
+  get alive(): boolean {
+    return this.dead === undefined;
+  }
+
+  /** Documents this thread has opened: it is retired after MAX_DOCUMENTS_PER_THREAD, bounding any leak. */
+  uses = 0;
+
   async terminate(): Promise<void> {
     this.dead ??= new ReadError('internal_error', 'PDF reader closed', true);
     await this.worker.terminate().catch(() => {});
   }
 }
 
-/** One thread is started ahead of need, so opening a PDF does not wait for pdf.js to load. */
-let spare: PdfThread | undefined;
+const MAX_DOCUMENTS_PER_THREAD = 200;
+const MAX_IDLE_THREADS = 2;
+
+/**
+ * PDF threads are reused from document to document: a fresh thread pays pdf.js's cold start (some
+ * 300 ms) on every document. One is started ahead of need; a thread that timed out or crashed is
+ * never reused.
+ */
+const idle: PdfThread[] = [];
 
 function takeThread(): PdfThread {
-  const t = spare ?? new PdfThread();
-  spare = new PdfThread();
+  const t = idle.pop() ?? new PdfThread();
+  if (idle.length === 0) idle.push(new PdfThread());
+  t.uses++;
   return t;
 }
 
-/** Stops the spare PDF thread (open documents keep theirs until closed). */
+async function giveBack(t: PdfThread): Promise<void> {
+  if (t.alive && t.uses < MAX_DOCUMENTS_PER_THREAD && idle.length < MAX_IDLE_THREADS) {
+    const released = await t.call({ op: 'release' }, 5_000, 'Closing the PDF').then(
+      () => true,
+      () => false,
+    );
+    if (released && t.alive) {
+      idle.push(t);
+      return;
+    }
+  }
+  await t.terminate();
+}
+
+/** Stops the idle PDF threads (open documents keep theirs until closed). */
 export async function closePdfThreads(): Promise<void> {
-  const t = spare;
-  spare = undefined;
-  await t?.terminate();
+  const ts = idle.splice(0);
+  await Promise.all(ts.map((t) => t.terminate()));
 }
 
 /** An opened PDF (parsed in its own thread): per-page plan (text layer or OCR) and a renderer. Call close(). */
@@ -132,7 +160,7 @@ export class PdfDocument {
       const jpeg = pages.length === 1 && pages[0]!.text === null ? onlyJpegStream(bytes) : null;
       return new PdfDocument(thread, pages, Math.min(maxPixels, MAX_RENDER_PIXELS), pageTimeoutMs, jpeg);
     } catch (err) {
-      await thread.terminate();
+      await giveBack(thread);
       throw err instanceof ReadError ? err : new ReadError('corrupt_file', `PDF could not be parsed: ${String(err)}`);
     }
   }
@@ -155,7 +183,7 @@ export class PdfDocument {
   }
 
   async close(): Promise<void> {
-    await this.thread.terminate();
+    await giveBack(this.thread);
   }
 }
 

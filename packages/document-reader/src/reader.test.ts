@@ -72,6 +72,15 @@ describe('text-layer documents', () => {
     expect(missing(r)).toEqual([]);
   });
 
+  it('reuses its PDF thread: many PDFs in a row, after a refused one, read the same', async () => {
+    await expect(reader.read(fixture('hostile/encrypted.pdf'))).rejects.toMatchObject({ code: 'encrypted_pdf' });
+    const pdf = fixture('samples/breast-report.pdf');
+    const texts = [];
+    for (let i = 0; i < 5; i++) texts.push((await reader.read(pdf)).pages[0]!.text);
+    expect(new Set(texts).size).toBe(1);
+    expect(texts[0]).toContain('HER2');
+  });
+
   it('reads a plain-text report', async () => {
     const r = await reader.read(fixture('samples/breast-report.txt'));
     expect(r).toMatchObject({ kind: 'text', pages: [{ page: 1, source: 'text_layer', confidence: null }] });
