@@ -49,8 +49,15 @@ export async function runDemo(api: string, secret: string): Promise<number> {
 
   const profile = await (await fetch(`${api}/v1/patients/${PATIENT}/profile`, { headers: auth })).json();
   console.log(JSON.stringify(profile, null, 2));
-  console.log(`\n${headline(profile)}`);
+  console.log(`\n${headline(profile)}\n${derivedLines(profile)}`);
   return failed === 0 ? 0 : 1;
+}
+
+/** The derived categories with the rule that produced them, and the review state. */
+function derivedLines(profile: { derived?: Record<string, { value: string; source: string } | null>; reviewState?: string; missing?: { label: string }[] }): string {
+  const lines = Object.entries(profile.derived ?? {}).map(([k, d]) => `${k.padEnd(14)} ${d ? `${d.value}  (${d.source})` : '(not derivable)'}`);
+  lines.push(`review state   ${profile.reviewState}`, `missing tests  ${(profile.missing ?? []).map((m) => m.label).join(', ') || 'none'}`);
+  return `\n${lines.join('\n')}`;
 }
 
 /** One readable line per key fact, with where it came from. */

@@ -108,6 +108,13 @@ describe('needs_review set and cleared', () => {
     const p = profileOf([doc('d', '2024-01-10', breast(f('er_status', 'positive'), f('er_status', 'negative')))]);
     expect(p.reviewReasons.map((r) => r.code)).toEqual(['conflict']);
   });
+  it('an equivocal IHC next to the final HER2 status is the work-up, not a conflict', () => {
+    const twoCopies = ['pdf', 'photo'].map((id, i) =>
+      doc(id, null, breast(f('her2_status', 'equivocal', { confidence: i ? 0.9 : 0.8 }), f('her2_status', 'negative', { confidence: i ? 0.8 : 0.9 })), { receivedAt: '2024-01-10T00:00:00Z' }),
+    );
+    const p = profileOf(twoCopies);
+    expect([p.facts.her2_status!.current!.value, p.facts.her2_status!.conflict]).toEqual(['negative', false]);
+  });
   it('accepting the recurrence value clears a discordance', () => {
     const docs = [doc('primary', '2019-03-01', breast(f('her2_ihc', '3+'))), doc('recurrence', '2023-09-10', breast(f('her2_ihc', '1+')), { receivedAt: '2023-09-11T00:00:00Z' })];
     expect(profileOf(docs, [correction('her2_ihc', 'accept', '2023-09-12T00:00:00Z')]).reviewState).toBe('ok');

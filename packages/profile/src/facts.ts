@@ -95,7 +95,10 @@ export function pickInDocument(field: string, doc: Doc, affirmed: Finding[]): Do
   let conflict = false;
   const perSpecimen: Finding[] = [];
   for (const fs of bySpecimen.values()) {
-    const sorted = [...fs].sort(byConfidence(field));
+    // A definitive result beats a provisional one in the same report ("HER2 IHC equivocal" is the
+    // work-up; "HER2 negative" after ISH is the answer), then the most confident.
+    const definitive = (f: Finding) => (classOf(field, f.value) != null ? 1 : 0);
+    const sorted = [...fs].sort((a, b) => definitive(b) - definitive(a) || byConfidence(field)(a, b));
     const top = sorted[0]!;
     const min = REVIEW_THRESHOLDS.conflictMinConfidence;
     if (top.confidence >= min && sorted.some((f) => f.confidence >= min && differs(field, top, f))) conflict = true;
