@@ -10,6 +10,7 @@ describe('report date', () => {
   it('reads a written month', () => expect(date('Signed out on January 9, 2023 by')).toBe('2023-01-09'));
   it('prefers the collection date over a later sign-out', () =>
     expect(date('Signed out: 2025-03-01\nDate of collection: 2025-02-20')).toBe('2025-02-20'));
+  it('reads the date of an electronic signature', () => expect(date('Electronically signed by Dr. R. Fictive, MD on 02/12/2026 16:40')).toBe('2026-02-12'));
   it('refuses an impossible date', () => expect(date('Date of procedure: 2025-02-31')).toBeNull());
   it('gives null when no date is labelled', () => expect(date('Invasive ductal carcinoma, 2.1 cm')).toBeNull());
   it('keeps exact evidence offsets', () => {

@@ -12,6 +12,7 @@ interface DateLabelRule {
 export const DATE_LABEL_RULES: readonly DateLabelRule[] = [
   { id: 'date.procedure', label: /\b(?:date\s+of\s+(?:procedure|collection|surgery|biopsy)|(?:procedure|collection|surgery)\s+date|date\s+(?:collected|obtained|taken)|collected(?:\s+on)?)\s*[:\-]?\s*/gi },
   { id: 'date.received', label: /\b(?:date\s+received|received(?:\s+on)?|accessioned)\s*[:\-]?\s*/gi },
+  { id: 'date.signed', label: /\b(?:electronically\s+)?signed\s+by\b[^\n]{0,60}?\bon\s+/gi },
   { id: 'date.report', label: /\b(?:date\s+of\s+report|report\s+date|date\s+reported|signed\s+out(?:\s+on)?|sign[- ]out\s+date|final(?:ized)?\s+on)\s*[:\-]?\s*/gi },
 ];
 
