@@ -53,7 +53,9 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
       const started = Date.now();
       try {
         const outcome = await processDocument(deps, documentId);
-        log.info('document processed', { documentId, ms: Date.now() - started, ...outcome });
+        const ms = Date.now() - started;
+        if (outcome.status === 'skipped') log.info('document skipped', { documentId, why: outcome.why });
+        else log.info('document processed', { documentId, ms, pages: outcome.pages, findings: outcome.findings, profileVersion: outcome.profileVersion });
         if (outcome.status === 'done' && outcome.profileChanged) {
           // Lost if Redis fails right here; the webhook worker's reconciler catches such versions.
           await enqueueProfileUpdated(webhooks, outcome.patientId, outcome.profileVersion).catch(() =>
