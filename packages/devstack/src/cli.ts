@@ -154,7 +154,8 @@ function runTests(args: string[]): Promise<number> {
   return withStack(
     (stack) =>
       new Promise<number>((resolve) => {
-        const child = spawn(bin('vitest'), ['run', ...args], {
+        const report = path.join(stack.dir, 'vitest.json');
+        const child = spawn(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], {
           cwd: ROOT,
           stdio: 'inherit',
           env: { ...process.env, DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, ONCO_STACK_DIR: stack.dir },
@@ -162,7 +163,16 @@ function runTests(args: string[]): Promise<number> {
         const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
         process.on('SIGINT', forward('SIGINT'));
         process.on('SIGTERM', forward('SIGTERM'));
-        child.on('exit', (code) => resolve(code ?? 1));
+        child.on('exit', (code) => {
+          // One plain closing line that any CI can read.
+          try {
+            const r = JSON.parse(fs.readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+            console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+          } catch {
+            console.log('tests: 0 passed, 1 failed (no report was written)');
+          }
+          resolve(code ?? 1);
+        });
       }),
   );
 }
