@@ -36,8 +36,23 @@ if (spawnSync('tesseract', ['--version']).status !== 0) {
   process.exit(1);
 }
 
-async function runOurs(reader: DocumentReader): Promise<{ ms: number; cer: number }> {
+/** CPU milliseconds of this process (all threads) and of its finished children (from /proc/self/stat). */
+function cpuMs(): { self: number; children: number } {
+  const u = process.cpuUsage();
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  return { self: (u.user + u.system) / 1000, children: (Number(fields[13]) + Number(fields[14])) * tick };
+}
+
+interface Run {
+  ms: number;
+  cpu: number;
+  cer: number;
+}
+
+async function runOurs(reader: DocumentReader): Promise<Run> {
   const start = performance.now();
+  const cpu0 = cpuMs().self;
   let errors = 0;
   let length = 0;
   // Every page submitted at once, as separate documents: the pool takes them as workers free up.
@@ -49,7 +64,7 @@ async function runOurs(reader: DocumentReader): Promise<{ ms: number; cer: numbe
       length += c.length;
     }),
   );
-  return { ms: performance.now() - start, cer: errors / length };
+  return { ms: performance.now() - start, cpu: cpuMs().self - cpu0, cer: errors / length };
 }
 
 function native(file: string): Promise<string> {
@@ -65,8 +80,9 @@ function native(file: string): Promise<string> {
   });
 }
 
-async function runNative(): Promise<{ ms: number; cer: number }> {
+async function runNative(): Promise<Run> {
   const start = performance.now();
+  const cpu0 = cpuMs().children;
   let errors = 0;
   let length = 0;
   let next = 0;
@@ -80,7 +96,7 @@ async function runNative(): Promise<{ ms: number; cer: number }> {
     }
   };
   await Promise.all(Array.from({ length: cores }, lane));
-  return { ms: performance.now() - start, cer: errors / length };
+  return { ms: performance.now() - start, cpu: cpuMs().children - cpu0, cer: errors / length };
 }
 
 const reader = await DocumentReader.create({ ocrWorkers: cores, warm: true, ...(model ? { ocrModel: model } : {}) });
@@ -90,6 +106,8 @@ await native(scansDir + pages[0]!.file);
 
 let oursMs = 0;
 let nativeMs = 0;
+let oursCpu = 0;
+let nativeCpu = 0;
 let oursCer = 0;
 let nativeCer = 0;
 for (let r = 0; r < rounds; r++) {
@@ -97,6 +115,8 @@ for (let r = 0; r < rounds; r++) {
   const n = await runNative();
   oursMs += o.ms;
   nativeMs += n.ms;
+  oursCpu += o.cpu;
+  nativeCpu += n.cpu;
   oursCer += o.cer / rounds;
   nativeCer += n.cer / rounds;
   console.log(`round ${r + 1}: ours ${(o.ms / 1000).toFixed(1)} s, native ${(n.ms / 1000).toFixed(1)} s for ${pages.length} pages`);
@@ -106,4 +126,7 @@ const ppm = (ms: number) => (pages.length * rounds * 60_000) / ms;
 console.log(`pages: ${pages.length} x ${rounds} rounds, 300 dpi, ${cores} cores (ours: ${cores} tesseract.js workers; native: ${cores} processes, OMP_THREAD_LIMIT=1)`);
 console.log(`ours   ${ppm(oursMs).toFixed(1)} pages/min, CER ${(oursCer * 100).toFixed(2)}% (model ${model ?? 'default'})`);
 console.log(`native ${ppm(nativeMs).toFixed(1)} pages/min, CER ${(nativeCer * 100).toFixed(2)}% (Debian tesseract, default eng model)`);
+// CPU time per page is less sensitive to other load on the machine than wall time; printed as a cross-check.
+const cpuPerPage = (ms: number) => ms / 1000 / (pages.length * rounds);
+console.log(`cpu    ours ${cpuPerPage(oursCpu).toFixed(2)} s/page, native ${cpuPerPage(nativeCpu).toFixed(2)} s/page (cpu ratio ${(nativeCpu / oursCpu).toFixed(2)})`);
 console.log(`ratio ${(ppm(oursMs) / ppm(nativeMs)).toFixed(2)}`);

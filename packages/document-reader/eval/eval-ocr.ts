@@ -1,7 +1,7 @@
 // OCR evaluation on scanned-style pages (fixtures/scans, made by fixtures/scans/generate.ts from text
 // reports): character error rate per degradation kind, and extraction agreement between each scanned
 // page and its source text (the text version is the reference: F1 of the scanned values per field).
-// Run: npx tsx packages/document-reader/eval/eval-ocr.ts [--model 4.0.0|4.0.0_best_int] [--kind noise,...]
+// Run: npx tsx packages/document-reader/eval/eval-ocr.ts [--model fast|4.0.0|4.0.0_best_int] [--kind noise,...]
 // Prints metrics only, never document text.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

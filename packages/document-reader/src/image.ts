@@ -1,6 +1,7 @@
 import sharp, { type Metadata } from 'sharp';
 import { ReadError } from './errors.js';
-import { type GrayImage, gray } from './geometry.js';
+import { OCR_DPI, PAGE_LONG_INCHES } from './resolution.js';
+import { type GrayImage, gray, stretchContrast } from './geometry.js';
 
 export interface ImageInfo {
   pages: number;
@@ -18,8 +19,8 @@ export interface PreparedPage {
   height: number;
 }
 
-/** Target resolution for OCR: long side of a letter/A4 page at ~300 dpi. */
-const TARGET_LONG_SIDE = 3300;
+/** Long side of a letter/A4 page at the OCR resolution, for images that carry no trustworthy dpi. */
+const TARGET_LONG_SIDE = PAGE_LONG_INCHES * OCR_DPI;
 const MAX_UPSCALE = 3;
 
 function sharpError(err: unknown): ReadError {
@@ -54,7 +55,7 @@ export async function inspectImage(bytes: Uint8Array, maxPixels: number, maxPage
 
 /**
  * Decodes one page of an image for OCR: EXIF orientation, grayscale, contrast stretch, and a scale
- * that puts a full page at roughly 300 dpi. `rotate` adds a quarter-turn correction (0/90/180/270).
+ * that puts a full page at roughly OCR_DPI. `rotate` adds a quarter-turn correction (0/90/180/270).
  */
 export async function decodeImagePage(
   bytes: Uint8Array,
@@ -69,28 +70,54 @@ export async function decodeImagePage(
     if (opts.longSide) {
       scale = opts.longSide / longSide;
     } else if (info.density && info.density >= 100 && info.density <= 1200 && info.format !== 'jpeg') {
-      scale = 300 / info.density; // scans and faxes carry a trustworthy resolution
+      scale = OCR_DPI / info.density; // scans and faxes carry a trustworthy resolution
     } else {
-      scale = longSide < TARGET_LONG_SIDE * 0.8 || longSide > TARGET_LONG_SIDE * 1.6 ? TARGET_LONG_SIDE / longSide : 1;
+      // Phone photos and JPEG scans: their dpi field is a default, so the page size is the guide. A page
+      // well above the target is brought down to it (fewer pixels for every step after); one a little
+      // short of it is left alone, as upscaling adds no detail.
+      scale = longSide < TARGET_LONG_SIDE * 0.8 || longSide > TARGET_LONG_SIDE * 1.1 ? TARGET_LONG_SIDE / longSide : 1;
     }
     scale = Math.min(scale, MAX_UPSCALE);
     const swap = info.sideways !== (opts.rotate === 90 || opts.rotate === 270);
     const width = Math.max(1, Math.round((swap ? info.height : info.width) * scale));
     let img = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated', page, pages: 1 }).autoOrient();
     if (opts.rotate) img = img.rotate(opts.rotate);
-    img = img.greyscale();
-    if (Math.abs(scale - 1) > 0.01) img = img.resize({ width, kernel: 'lanczos3' });
-    // Upscaled low-resolution scans (150-200 dpi faxes, 1-bit) keep jagged stair-step edges; a light
-    // blur lets tesseract see strokes (fax fixture: "11B" -> "IIB", 99.2% -> 99.4% characters).
-    if (scale >= 1.3) img = img.blur(Math.min(1.5, 0.8 * scale));
+    const decoded = await img.flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
+    let gray8 = luminance(decoded.data, decoded.info.width, decoded.info.height, decoded.info.channels);
+    if (Math.abs(scale - 1) > 0.01) {
+      let resized = sharp(gray8.data, { raw: { width: gray8.width, height: gray8.height, channels: 1 } }).resize({ width, kernel: 'lanczos3' });
+      // Upscaled low-resolution scans (150-200 dpi faxes, 1-bit) keep jagged stair-step edges; a light
+      // blur lets tesseract see strokes (fax fixture: "11B" -> "IIB", 99.2% -> 99.4% characters).
+      if (scale >= 1.3) resized = resized.blur(Math.min(1.5, 0.8 * scale));
+      const { data, info: out } = await gray(resized).toBuffer({ resolveWithObject: true });
+      gray8 = { data, width: out.width, height: out.height };
+    }
     // Contrast stretch; the dark end at the 0.1th percentile because a short report covers well under 1%
     // of the page with ink (at 1% a noisy page would be stretched into salt and pepper).
-    const { data, info: out } = await gray(img.normalise({ lower: 0.1, upper: 99 })).toBuffer({ resolveWithObject: true });
-    return { data, width: out.width, height: out.height };
+    return stretchContrast(gray8, 0.1, 99);
   } catch (err) {
     if (err instanceof ReadError) throw err;
     throw sharpError(err);
   }
+}
+
+/**
+ * Gray levels from decoded pixels (1-4 channels, alpha already flattened away), Rec. 601 luma in integer
+ * arithmetic. Done here because sharp's greyscale() converts through a float colour space and costs
+ * three times the JPEG decode itself.
+ */
+function luminance(data: Buffer, width: number, height: number, channels: number): GrayImage {
+  if (channels < 3) {
+    if (channels === 1) return { data, width, height };
+    const out = Buffer.alloc(width * height);
+    for (let i = 0, j = 0; i < out.length; i++, j += channels) out[i] = data[j]!;
+    return { data: out, width, height };
+  }
+  const out = Buffer.alloc(width * height);
+  for (let i = 0, j = 0; i < out.length; i++, j += channels) {
+    out[i] = (data[j]! * 299 + data[j + 1]! * 587 + data[j + 2]! * 114 + 500) / 1000;
+  }
+  return { data: out, width, height };
 }
 
 /** decodeImagePage, encoded as PNG. */

@@ -1,10 +1,12 @@
 import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
 import { ReadError, abortReason, throwIfAborted, withTimeout } from './errors.js';
-import { type Band, type GrayImage, analysePage, bandsOf, binariseSmall, gray, straighten, toPgm } from './geometry.js';
+import { Gate } from './gate.js';
+import { type Band, type Box, type GrayImage, analysePage, bandsOf, binariseSmall, crop, gray, inkBox, straighten, toPgm } from './geometry.js';
 import { decodeImagePage, inspectImage } from './image.js';
 import { type OcrModel, OcrPool, type OcrResult, type WordBox, resolveLangPath } from './ocr-pool.js';
 import { PdfDocument, closePdfThreads } from './pdf.js';
+import { OCR_DPI } from './resolution.js';
 import { type DocumentKind, sniff } from './sniff.js';
 import { decodeText, splitTextPages } from './text.js';
 
@@ -57,10 +59,12 @@ const ORIENTATION_PROBE_BELOW = 65;
 const PROBE_LONG_SIDE = 1600;
 /** Most bands one page is cut into for parallel OCR (each band costs a little layout analysis). */
 const MAX_BANDS = 4;
-/** Bands shorter than this (pixels at 300 dpi) are not worth a worker. */
-const MIN_BAND_HEIGHT = 300;
+/** Bands shorter than an inch are not worth a worker. */
+const MIN_BAND_HEIGHT = OCR_DPI;
+/** White kept around the ink when a page is cropped for OCR: a tenth of an inch. */
+const INK_MARGIN = Math.round(OCR_DPI / 10);
 
-/** A page that must be OCR'd: its grayscale image at about 300 dpi. */
+/** A page that must be OCR'd: its grayscale image at about OCR_DPI. */
 interface OcrSource {
   page: number;
   image(): Promise<GrayImage>;
@@ -85,11 +89,18 @@ export interface CreateOptions {
  * meant to live for the whole process and serve many documents, concurrently if needed.
  */
 export class DocumentReader {
+  /** Pages being prepared or OCR'd, across documents. */
+  private readonly pageSlots: Gate;
+  /** Pages of all documents being read that have not reached the OCR pool yet. */
+  private unqueued = 0;
+
   private constructor(
     private readonly pool: OcrPool,
     readonly limits: ReaderLimits,
     private readonly splitPages: boolean,
-  ) {}
+  ) {
+    this.pageSlots = new Gate(pool.size + 1);
+  }
 
   static async create(opts: CreateOptions = {}): Promise<DocumentReader> {
     const workers = Math.max(1, Math.floor(opts.ocrWorkers ?? availableParallelism()));
@@ -183,8 +194,10 @@ export class DocumentReader {
   }
 
   /**
-   * OCRs pages through the shared pool. Images are prepared just ahead of the workers (at most
-   * pool size + 1 pages in memory per document). The first failure cancels the rest of the document.
+   * OCRs pages through the shared pool. Page images are prepared just ahead of the workers: across all
+   * documents at most pool size + 1 pages hold a slot (memory is bounded, and page preparation does not
+   * crowd out OCR for the CPU), taken in turn so documents share the pool. The first failure cancels the
+   * rest of the document.
    */
   private async ocrAll(
     sources: OcrSource[],
@@ -199,25 +212,30 @@ export class DocumentReader {
     let done = alreadyDone;
     let failure: unknown;
     const inflight = new Set<Promise<void>>();
-    // Pages of this document not yet handed to OCR: idle workers are shared among them before one
-    // page is cut into bands.
-    const waiting = { count: sources.length };
+    let notStarted = sources.length;
+    this.unqueued += notStarted;
     try {
       for (const src of sources) {
-        while (inflight.size >= this.pool.size + 1) await Promise.race(inflight);
-        if (failure !== undefined) break;
-        throwIfAborted(cancel.signal);
-        const task = this.ocrPage(src, cancel.signal, waiting).then(
-          (page) => {
-            results[src.page - 1] = page;
-            done++;
-            opts.onProgress?.({ stage: 'ocr', percent: Math.round((done / total) * 100) });
-          },
-          (err: unknown) => {
-            failure ??= err;
-            cancel.abort(err);
-          },
-        );
+        const release = await this.pageSlots.acquire(cancel.signal).catch(() => null);
+        if (!release) break;
+        if (failure !== undefined) {
+          release();
+          break;
+        }
+        notStarted--;
+        const task = this.ocrPage(src, cancel.signal)
+          .then(
+            (page) => {
+              results[src.page - 1] = page;
+              done++;
+              opts.onProgress?.({ stage: 'ocr', percent: Math.round((done / total) * 100) });
+            },
+            (err: unknown) => {
+              failure ??= err;
+              cancel.abort(err);
+            },
+          )
+          .finally(release);
         inflight.add(task);
         void task.finally(() => inflight.delete(task));
       }
@@ -225,24 +243,25 @@ export class DocumentReader {
       if (failure !== undefined) throw failure;
       throwIfAborted(opts.signal);
     } finally {
+      this.unqueued -= notStarted;
       opts.signal?.removeEventListener('abort', onOuterAbort);
     }
   }
 
-  private async ocrPage(src: OcrSource, signal: AbortSignal, waiting: { count: number }): Promise<PageText> {
+  private async ocrPage(src: OcrSource, signal: AbortSignal): Promise<PageText> {
     try {
-      return await this.ocrPageOnce(src, signal, waiting);
+      return await this.ocrPageOnce(src, signal);
     } finally {
       src.release?.();
     }
   }
 
-  private async ocrPageOnce(src: OcrSource, signal: AbortSignal, waiting: { count: number }): Promise<PageText> {
+  private async ocrPageOnce(src: OcrSource, signal: AbortSignal): Promise<PageText> {
     let page: GrayImage;
     try {
       page = await src.image();
     } finally {
-      waiting.count--;
+      this.unqueued--;
     }
     throwIfAborted(signal);
     // Orientation and skew from projection profiles; then one rotation with sharp.
@@ -254,14 +273,14 @@ export class DocumentReader {
       turn += 180;
     }
     throwIfAborted(signal);
-    let best = await this.recognizePage(upright, signal, waiting.count);
+    let best = await this.recognizePage(upright, signal);
     let size = { width: upright.width, height: upright.height };
     if (best.confidence < ORIENTATION_PROBE_BELOW) {
       // Poor reading: perhaps the orientation guess was wrong. Try the other quarter turns on a small copy.
       const extra = await this.probeOrientation(upright, signal);
       if (extra !== 0) {
         const turned = await straighten(upright, extra);
-        const again = await this.recognizePage(turned, signal, waiting.count);
+        const again = await this.recognizePage(turned, signal);
         if (score(again) > score(best)) {
           best = again;
           size = { width: turned.width, height: turned.height };
@@ -282,21 +301,25 @@ export class DocumentReader {
   }
 
   /**
-   * OCRs an upright page. When workers are idle (more than pages waiting), the page is cut at blank
-   * gaps between text lines into bands that are OCR'd in parallel and stitched back: text in order,
-   * word boxes moved down by their band's offset, confidence weighted by words.
+   * OCRs an upright page. When workers are idle (more than pages waiting anywhere in the reader), the page
+   * is cut at blank gaps between text lines into bands that are OCR'd in parallel and stitched back: text
+   * in order, word boxes moved down by their band's offset, confidence weighted by words. Under load no
+   * page is cut: bands cost some layout analysis each and only pay off on workers that would sit idle.
    */
-  private async recognizePage(img: GrayImage, signal: AbortSignal, pagesWaiting: number): Promise<OcrResult> {
+  private async recognizePage(page: GrayImage, signal: AbortSignal): Promise<OcrResult> {
     const timeoutMs = this.limits.pageTimeoutMs;
+    // Only the inked part of the page goes to OCR (margins are a third of a letter page); boxes are
+    // moved back into page coordinates.
+    const box = await inkBox(page, INK_MARGIN);
+    const img = crop(page, box);
     let count = 1;
     if (this.splitPages) {
-      const share = Math.floor(this.pool.idleCapacity() / Math.max(1, pagesWaiting + 1));
+      const share = Math.floor(this.pool.idleCapacity() / (this.unqueued + 1));
       count = Math.max(1, Math.min(MAX_BANDS, share, Math.floor(img.height / MIN_BAND_HEIGHT)));
     }
-    if (count < 2) return this.pool.recognize(toPgm(img), { timeoutMs, signal });
-    const bands = await bandsOf(img, count);
+    const bands = count < 2 ? [{ top: 0, bottom: img.height, paragraphBefore: false }] : await bandsOf(img, count);
     const parts = await Promise.all(bands.map((b) => this.pool.recognize(toPgm(img, b.top, b.bottom), { timeoutMs, signal })));
-    return parts.length === 1 ? parts[0]! : stitch(parts, bands);
+    return stitch(parts, bands, box);
   }
 
   /** Reads the densest strip of the page as is and turned over; true when turned reads clearly better. */
@@ -335,16 +358,19 @@ export class DocumentReader {
 
 /**
  * Joins band results: text in order (a blank line only where the gap between bands was a paragraph
- * break, so a cut never splits a paragraph), boxes offset to page coordinates, confidence weighted by words.
+ * break, so a cut never splits a paragraph), boxes offset to page coordinates (band top plus the crop's
+ * corner), confidence weighted by words.
  */
-function stitch(parts: OcrResult[], bands: Band[]): OcrResult {
+function stitch(parts: OcrResult[], bands: Band[], crop: Box): OcrResult {
+  if (parts.length === 1 && crop.x0 === 0 && crop.y0 === 0) return parts[0]!;
   const words: WordBox[] = [];
   let weighted = 0;
   let weight = 0;
   let text = '';
   parts.forEach((p, i) => {
-    const dy = bands[i]?.top ?? 0;
-    for (const w of p.words) words.push({ ...w, bbox: { x0: w.bbox.x0, x1: w.bbox.x1, y0: w.bbox.y0 + dy, y1: w.bbox.y1 + dy } });
+    const dx = crop.x0;
+    const dy = crop.y0 + (bands[i]?.top ?? 0);
+    for (const w of p.words) words.push({ ...w, bbox: { x0: w.bbox.x0 + dx, x1: w.bbox.x1 + dx, y0: w.bbox.y0 + dy, y1: w.bbox.y1 + dy } });
     const n = p.words.length || (p.text.match(/\S+/g)?.length ?? 0);
     weighted += p.confidence * n;
     weight += n;

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { FailureCode } from '@onco/contract';
 import sharp from 'sharp';
 import { ReadError } from './errors.js';
+import { OCR_DPI } from './resolution.js';
 import { type GrayImage, gray } from './geometry.js';
 
 export interface PdfPagePlan {
@@ -12,7 +13,6 @@ export interface PdfPagePlan {
   text: string | null;
 }
 
-const OCR_DPI = 300;
 /** Rendering cap: a letter page at 300 dpi is 8.4 MP; this allows large-format pages but not absurd ones. */
 const MAX_RENDER_PIXELS = 40_000_000;
 /** Heap bound of a PDF thread: a hostile PDF exhausts this, not the process. */
@@ -165,7 +165,7 @@ export class PdfDocument {
     }
   }
 
-  /** Renders one page at 300 dpi (less for oversized pages) to 8-bit grayscale pixels for OCR. */
+  /** Renders one page at OCR_DPI (less for oversized pages) to 8-bit grayscale pixels for OCR. */
   async renderForOcr(pageNumber: number): Promise<GrayImage> {
     const plan = this.pages.find((p) => p.page === pageNumber);
     const area = plan ? plan.width * plan.height : 612 * 792;
@@ -209,7 +209,7 @@ function onlyJpegStream(bytes: Uint8Array): Buffer | null {
 
 /**
  * Decodes the page's scan with sharp when it is the whole page: same aspect ratio as the page (either
- * way round; quarter turns are found later), at least 150 dpi, gray or RGB. Scaled to about 300 dpi.
+ * way round; quarter turns are found later), at least 150 dpi, gray or RGB. Scaled to about OCR_DPI.
  */
 async function decodeScanJpeg(jpeg: Buffer, plan: PdfPagePlan, maxPixels: number): Promise<GrayImage | null> {
   const meta = await sharp(jpeg, { limitInputPixels: maxPixels }).metadata();
