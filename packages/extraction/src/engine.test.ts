@@ -44,4 +44,23 @@ describe('speed-ups change nothing', () => {
     });
     expect(differ).toEqual([]);
   });
+  it('scans at candidate positions give the same findings as plain regex scans, on the corpus', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const { RULES } = await import('./rules/index.js');
+    const { run } = await import('./engine.js');
+    const dir = fileURLToPath(new URL('../../../fixtures/reports/', import.meta.url));
+    const c = compile(RULES);
+    const plain = {
+      ...c,
+      anchorRes: c.anchorRes.map((a) => ({ ...a, scan: null })),
+      targets: c.targets.map((t) => ({ ...t, scan: null })),
+      cues: c.cues.map((q) => ({ ...q, scan: null })),
+      families: new Map([...c.families].map(([id, f]) => [id, { ...f, any: null, anyBefore: null }])),
+    };
+    const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(dir + f, 'utf8'));
+    // Each report alone, and all of them as one long report (names, values and targets far apart).
+    const differ = [...texts.map((t) => t.split('\f')), [texts.join('\n\n')]].filter((pages) => JSON.stringify(run(c, { pages })) !== JSON.stringify(run(plain, { pages })));
+    expect(differ).toEqual([]);
+  });
 });

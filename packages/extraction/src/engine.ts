@@ -36,16 +36,22 @@ function paragraphWindow(w: string): string {
 }
 
 /** `any`: the family's value patterns joined per flag set; a window none of them matches holds no value (a quick exact reject). */
-interface CompiledFamily { fam: MarkerFamily; values: CompiledValue[]; before: CompiledValue[]; skip: RegExp | null; window: number; any: RegExp[] | null }
+interface CompiledFamily { fam: MarkerFamily; values: CompiledValue[]; before: CompiledValue[]; skip: RegExp | null; window: number; any: RegExp[] | null; anyBefore: RegExp[] | null }
 /** `list`: names joined by a list ("ER, PR and HER2"); they share only a value that follows at once. */
 interface AnchorRef { id: string; families: string[]; list?: boolean }
 /** Rules with one pattern are scanned once; rules of one field are joined into one alternation. */
-interface TargetAlt { rules: TargetRule[]; names: string[]; key: string; rename: boolean; renamed: string[] }
-interface CompiledTarget { re: RegExp; alts: TargetAlt[]; keywords: string[] | null; scan: WordStartScan | null }
+/**
+ * One alternative of a joined target regex. Joined, its named groups become plain numbered ones
+ * (`group`: the group around the whole alternative; `at`: each named group's number): V8 then
+ * builds no named-groups object per match, which costs more than the match for a wide join.
+ */
+interface TargetAlt { rules: TargetRule[]; names: string[]; group: number; at: number[] }
+/** `keywords`: ids of the rule's keywords (`PrefixTable.keyword`); null runs always. */
+interface CompiledTarget { re: RegExp; alts: TargetAlt[]; keywords: number[] | null; scan: WordStartScan | null }
 interface CompiledCue { cue: ContextCue; re: RegExp; scan: WordStartScan | null }
 
 export interface Compiled {
-  anchorRes: { re: RegExp; refs: AnchorRef[]; keywords: string[] | null; scan: WordStartScan | null }[];
+  anchorRes: { re: RegExp; refs: AnchorRef[]; keywords: number[] | null; scan: WordStartScan | null }[];
   families: Map<string, CompiledFamily>;
   targets: CompiledTarget[];
   cues: CompiledCue[];
@@ -53,8 +59,7 @@ export interface Compiled {
   unchecked: RegExp;
   /** Every box on a line: group "on" when ticked. */
   box: RegExp;
-  keywords: KeywordIndex;
-  /** Start prefixes of the full-text scans (anchors, targets, cues). */
+  /** Start prefixes of the full-text scans (anchors, targets, cues) and the rules' keywords. */
   prefixes: PrefixTable;
 }
 
@@ -87,6 +92,7 @@ export function compile(rs: RuleSet): Compiled {
       skip: fam.skip ? fastRegExp(fam.skip, 'i') : null,
       window: fam.window ?? 200,
       any: unionOf(fam.values),
+      anyBefore: unionOf(fam.before ?? []),
     });
     for (const a of fam.anchors) {
       if (groupCount(a.pattern) !== 0) throw new Error(`anchor ${a.id}: use non-capturing groups only`);
@@ -104,19 +110,18 @@ export function compile(rs: RuleSet): Compiled {
   }
   const anchorRes = [...groups.values()].map((g) => {
     const re = fastRegExp(g.src.join('|'), g.cs ? 'g' : 'gi');
-    return { re, refs: g.refs, keywords: g.keywords, scan: scanOf(re) };
+    return { re, refs: g.refs, keywords: g.keywords && g.keywords.map((k) => prefixes.keyword(k)), scan: scanOf(re) };
   });
   const ids = new Map<string, object>();
   for (const r of [...rs.targets, ...rs.families.flatMap((f) => [...f.values, ...(f.before ?? [])]), ...rs.cues]) {
     if (ids.has(r.id) && ids.get(r.id) !== r) throw new Error(`duplicate rule id ${r.id}`);
     ids.set(r.id, r);
   }
-  const targets = compileTargets(rs.targets, scanOf);
+  const targets = compileTargets(rs.targets, scanOf, (k) => prefixes.keyword(k));
   return {
     anchorRes,
     families,
     targets,
-    keywords: keywordIndex([...anchorRes.flatMap((a) => a.keywords ?? []), ...targets.flatMap((t) => t.keywords ?? [])]),
     cues: rs.cues.map((cue) => {
       const re = fastRegExp(cue.pattern, 'gi');
       return { cue, re, scan: scanOf(re) };
@@ -195,59 +200,6 @@ export function fastRegExp(src: string, flags: string): RegExp {
 }
 
 
-/** All trigger words in one alternation (longest first, each opening a word), and the shorter words each one begins with. */
-interface KeywordIndex { re: RegExp; contains: Map<string, string[]> }
-
-/**
- * Literal words as one regex shaped like a trie ("a(?:jcc|lk)|b(?:...)"): the engine follows one
- * branch per position instead of trying every word. Longer words come first within a branch.
- */
-function trie(words: string[], esc: (w: string) => string): string {
-  if (words.length === 1) return esc(words[0]!);
-  const byFirst = new Map<string, string[]>();
-  let empty = false;
-  for (const w of words) {
-    if (!w) { empty = true; continue; }
-    const list = byFirst.get(w[0]!) ?? [];
-    list.push(w.slice(1));
-    byFirst.set(w[0]!, list);
-  }
-  const alts = [...byFirst].map(([ch, rest]) => {
-    const tail = rest.length === 1 && rest[0] === '' ? '' : trie(rest, esc);
-    return esc(ch) + tail;
-  });
-  const body = alts.length === 1 && !empty ? alts[0]! : `(?:${alts.join('|')})`;
-  return empty ? `(?:${body})?` : body;
-}
-
-function keywordIndex(words: string[]): KeywordIndex {
-  const list = [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  // A word beginning opens at a word boundary (one hoisted "\b"); a keyword such as "/" is matched anywhere.
-  const starts = list.filter((w) => /^\w/.test(w));
-  const other = list.filter((w) => !/^\w/.test(w)).map(esc);
-  const src = [`\\b${trie(starts, esc)}`, ...other].join('|');
-  return { re: new RegExp(src, 'g'), contains: new Map(list.map((w) => [w, list.filter((v) => v !== w && w.startsWith(v))])) };
-}
-
-/**
- * Which trigger words begin a word of the text, in one regex pass. After a match the scan resumes
- * one character on, so no occurrence is hidden by another; a shorter word starting at the same
- * place is a prefix of the longer one and comes from `contains`.
- */
-function keywordsPresent(k: KeywordIndex, text: string): (w: string) => boolean {
-  const lower = text.toLowerCase();
-  const seen = new Set<string>();
-  k.re.lastIndex = 0;
-  for (let m = k.re.exec(lower); m; m = k.re.exec(lower)) {
-    k.re.lastIndex = m.index + 1;
-    if (seen.has(m[0])) continue;
-    seen.add(m[0]);
-    for (const v of k.contains.get(m[0])!) seen.add(v);
-  }
-  return (w: string) => seen.has(w);
-}
-
 /** The patterns of some value rules as one non-global regex per flag set (null if a pattern uses a back-reference). */
 function unionOf(rules: ValueRule[]): RegExp[] | null {
   if (!rules.length || rules.some((r) => /\\k</.test(r.pattern))) return null;
@@ -263,7 +215,7 @@ function unionOf(rules: ValueRule[]): RegExp[] | null {
 
 const NAMED_GROUP = /\(\?<([A-Za-z_]\w*)>/g;
 
-function compileTargets(targets: TargetRule[], scanOf: (re: RegExp) => WordStartScan | null): CompiledTarget[] {
+function compileTargets(targets: TargetRule[], scanOf: (re: RegExp) => WordStartScan | null, keywordId: (k: string) => number): CompiledTarget[] {
   const byPattern = new Map<string, TargetRule[]>();
   for (const t of targets) {
     const k = `${withFlags(t.flags, 'gi', true)}\u0000${t.pattern}`;
@@ -283,17 +235,22 @@ function compileTargets(targets: TargetRule[], scanOf: (re: RegExp) => WordStart
     const flags = gk.split('\u0000')[0]!;
     const alts: TargetAlt[] = [];
     const srcs: string[] = [];
-    altRules.forEach((rules, j) => {
+    let groupsSoFar = 0;
+    for (const rules of altRules) {
       const src = rules[0]!.pattern;
       const names = [...src.matchAll(NAMED_GROUP)].map((m) => m[1]!);
       if (groupCount(src) !== names.length) throw new Error(`target ${rules[0]!.id}: use named or non-capturing groups only`);
-      const rename = altRules.length > 1;
-      const key = `__a${j}`;
-      alts.push({ rules, names, key, rename, renamed: names.map((n) => `${n}__${j}`) });
-      srcs.push(rename ? `(?<${key}>${src.replace(NAMED_GROUP, (_m, n: string) => `(?<${n}__${j}>`).replace(/\\k<(\w+)>/g, (_m, n: string) => `\\k<${n}__${j}>`)})` : src);
-    });
+      if (altRules.length === 1) { alts.push({ rules, names, group: 0, at: [] }); srcs.push(src); continue; }
+      // Every group of the pattern is named, so the k-th name is the k-th group after the wrapper.
+      const group = groupsSoFar + 1;
+      const at = names.map((_n, k) => group + 1 + k);
+      groupsSoFar += 1 + names.length;
+      const numbered = src.replace(NAMED_GROUP, '(').replace(/\\k<(\w+)>/g, (_m, n: string) => `(?:\\${at[names.indexOf(n)]})`);
+      alts.push({ rules, names, group, at });
+      srcs.push(`(${numbered})`);
+    }
     const kws = altRules.flat().map((r) => r.keywords);
-    const keywords = kws.every((k) => k && k.length) ? [...new Set(kws.flat() as string[])] : null;
+    const keywords = kws.every((k) => k && k.length) ? [...new Set(kws.flat() as string[])].map(keywordId) : null;
     const re = fastRegExp(srcs.join('|'), flags);
     out.push({ re, alts, keywords, scan: scanOf(re) });
   }
@@ -303,49 +260,28 @@ function compileTargets(targets: TargetRule[], scanOf: (re: RegExp) => WordStart
 /** The match of one alternative, seen as if its rule had matched alone. */
 function altMatch(m: RegExpExecArray, alts: TargetAlt[]): { alt: TargetAlt; m: RegExpExecArray } {
   if (alts.length === 1) return { alt: alts[0]!, m };
-  const g = m.groups!;
   let j = 0;
-  while (g[alts[j]!.key] === undefined) j++;
+  while (m[alts[j]!.group] === undefined) j++;
   const alt = alts[j]!;
   const groups: Record<string, string | undefined> = {};
-  for (let k = 0; k < alt.names.length; k++) groups[alt.names[k]!] = g[alt.renamed[k]!];
-  const view = Object.assign([m.groups![alt.key]!], { index: m.index, input: m.input, groups }) as unknown as RegExpExecArray;
+  for (let k = 0; k < alt.names.length; k++) groups[alt.names[k]!] = m[alt.at[k]!];
+  const view = Object.assign([m[alt.group]!], { index: m.index, input: m.input, groups }) as unknown as RegExpExecArray;
   return { alt, m: view };
-}
-
-/** Lower-cases A-Z only, so offsets stay the same. */
-function asciiLower(s: string): string {
-  return s.replace(/[A-Z]+/g, (x) => x.toLowerCase());
-}
-
-/** Merged regions (line before + line) around each keyword occurrence; a match starts inside one. */
-function keywordRegions(lower: string, keywords: string[]): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const k of keywords) {
-    for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + k.length)) {
-      const lineStart = lower.lastIndexOf('\n', i - 1);
-      const prevStart = lineStart > 0 ? lower.lastIndexOf('\n', lineStart - 1) + 1 : 0;
-      let end = lower.indexOf('\n', i + k.length);
-      if (end < 0) end = lower.length;
-      spans.push([prevStart, end]);
-    }
-  }
-  spans.sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const s of spans) {
-    const last = out[out.length - 1];
-    if (last && s[0] <= last[1] + 1) last[1] = Math.max(last[1], s[1]);
-    else out.push([s[0], s[1]]);
-  }
-  return out;
 }
 
 interface Anchor { start: number; end: number; ref: AnchorRef }
 
-function findAnchors(c: Compiled, text: string, has: (k: string) => boolean, idx: Candidates): Anchor[] {
+/** Whether a rule with these keyword ids runs on the text (one of them opens a word of it). */
+function runs(keywords: number[] | null, idx: Candidates): boolean {
+  if (!keywords) return true;
+  for (const k of keywords) if (idx.present[k]) return true;
+  return false;
+}
+
+function findAnchors(c: Compiled, text: string, idx: Candidates): Anchor[] {
   const out: Anchor[] = [];
   for (const { re, refs, keywords, scan } of c.anchorRes) {
-    if (keywords && !keywords.some(has)) continue;
+    if (!runs(keywords, idx)) continue;
     eachMatch(re, scan, idx, text, (m) => {
       let gi = 1;
       while (gi < m.length && m[gi] === undefined) gi++;
@@ -423,6 +359,32 @@ function optionTicked(c: Compiled, w: string, at: number, end: number): boolean 
 
 type Best = Map<FieldName, { m: RegExpExecArray; cv: CompiledValue; v: Value }>;
 
+/** The first match of a value rule in `w` that gives a value (on a form: a ticked option), or none. */
+function firstValue(c: Compiled, cv: CompiledValue, w: string, form: boolean): { m: RegExpExecArray | null; v: Value | null } {
+  const sub = cv.rule.reach ? w.slice(0, cv.rule.reach) : w;
+  cv.re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let v: Value | null = null;
+  while ((m = cv.re.exec(sub))) {
+    if (m[0].length === 0) { cv.re.lastIndex++; continue; }
+    if (form && !optionTicked(c, sub, m.index, m.index + m[0].length)) continue;
+    v = evalValue(cv.rule.value, m);
+    if (v != null) break;
+  }
+  return { m, v };
+}
+
+/** Whether `readValues` would read anything: the same test, stopping at the first rule that gives a value. */
+function readsValue(c: Compiled, f: CompiledFamily, w: string): boolean {
+  if (f.any && !f.any.some((re) => re.test(w))) return false;
+  const form = c.unchecked.test(w);
+  for (const cv of f.values) {
+    const { m, v } = firstValue(c, cv, w, form);
+    if (m && v != null) return true;
+  }
+  return false;
+}
+
 /** Reads every value rule of a family in `w` (global offset `base`): per field, highest priority then earliest. */
 function readValues(c: Compiled, f: CompiledFamily, w: string): Best {
   const best: Best = new Map();
@@ -430,16 +392,7 @@ function readValues(c: Compiled, f: CompiledFamily, w: string): Best {
   // On a checkbox form only ticked options are values ("☐ Negative ☑ Positive").
   const form = c.unchecked.test(w);
   for (const cv of f.values) {
-    const sub = cv.rule.reach ? w.slice(0, cv.rule.reach) : w;
-    cv.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let v: Value | null = null;
-    while ((m = cv.re.exec(sub))) {
-      if (m[0].length === 0) { cv.re.lastIndex++; continue; }
-      if (form && !optionTicked(c, sub, m.index, m.index + m[0].length)) continue;
-      v = evalValue(cv.rule.value, m);
-      if (v != null) break;
-    }
+    const { m, v } = firstValue(c, cv, w, form);
     if (!m || v == null) continue;
     const prev = best.get(cv.rule.field);
     const pr = cv.rule.priority ?? 0;
@@ -472,7 +425,7 @@ function stackedRuns(c: Compiled, text: string, anchors: Anchor[]): Map<number, 
   const out = new Map<number, { w: string; base: number }>();
   const lineStart = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = (at: number) => { const e = text.indexOf('\n', at); return e < 0 ? text.length : e; };
-  const reads = (fids: string[], line: string) => fids.some((fid) => readValues(c, c.families.get(fid)!, line).size > 0);
+  const reads = (fids: string[], line: string) => fids.some((fid) => readsValue(c, c.families.get(fid)!, line));
   // Cheap layout test first (the name opens its line, a short tail); the value test only for runs.
   const opens = anchors.map((a) => onlyBullets(text, lineStart(a.start), a.start) && lineEnd(a.end) - a.end <= STACK.nameTail);
   const named: (boolean | undefined)[] = [];
@@ -529,14 +482,10 @@ const CONTEXT_PRIORITY: FindingContext[] = ['pending', 'historical', 'negated', 
 export function run(c: Compiled, report: ReportText): RawFinding[] {
   const doc = buildDoc(report);
   const text = doc.text;
-  // Keyword pre-scan (one pass): names and targets whose trigger words are all absent are not run.
-  const has = keywordsPresent(c.keywords, text);
-  // Scanners of names and targets that will not run (no trigger word) need no candidates.
-  const skip = new Uint8Array(c.prefixes.size);
-  for (const { scan, keywords } of c.anchorRes) if (scan && keywords && !keywords.some(has)) skip[scan.id] = 1;
-  for (const { scan, keywords } of c.targets) if (scan && keywords && !keywords.some(has)) skip[scan.id] = 1;
-  const idx = c.prefixes.candidates(text, skip);
-  const anchors = findAnchors(c, text, has, idx);
+  // One pass over the word starts: candidate positions of every scan, and the keywords present
+  // (names and targets whose trigger words are all absent are not run).
+  const idx = c.prefixes.candidates(text);
+  const anchors = findAnchors(c, text, idx);
   const pend: Pending[] = [];
 
   const stacked = stackedRuns(c, text, anchors);
@@ -567,9 +516,10 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
       // A value right before the name ("negative for HER2", "no EGFR mutation") is adjacent
       // and wins over one read further away in the window.
       const beforeFields = new Set<FieldName>();
-      if (f.before.length) {
-        const bStart = Math.max(prevEnd, a.start - 80);
-        const b = text.slice(bStart, a.start);
+      const bStart = Math.max(prevEnd, a.start - 80);
+      const b = f.before.length ? text.slice(bStart, a.start) : '';
+      // One test of all the family's patterns first: most names have no value right before them.
+      if (f.before.length && (!f.anyBefore || f.anyBefore.some((re) => re.test(b)))) {
         for (const cv of f.before) {
           if (beforeFields.has(cv.rule.field)) continue;
           const m = cv.re.exec(b);
@@ -589,7 +539,7 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
   }
 
   for (const { re, alts, keywords, scan } of c.targets) {
-    if (keywords && !keywords.some(has)) continue;
+    if (!runs(keywords, idx)) continue;
     eachMatch(re, scan, idx, text, (mm) => {
       const { alt, m } = altMatch(mm, alts);
       for (const rule of alt.rules) {
@@ -604,30 +554,12 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
   const breaks = clauseBreaks(text);
   const anchorStarts = anchors.map((a) => a.start);
   // Overlapping duplicates (same field and value) keep the most confident reading ("carcinoma of
-  // the ovary" over "ovary"); ties keep the earlier rule.
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < pend.length; i++) {
-    const p = pend[i]!;
-    const key = `${p.field}\u0000${typeof p.value === 'object' ? JSON.stringify(p.value) : String(p.value)}`;
-    const g = groups.get(key);
-    if (g) g.push(i);
-    else groups.set(key, [i]);
-  }
-  const kept: number[] = [];
-  for (const g of groups.values()) {
-    if (g.length === 1) { kept.push(g[0]!); continue; }
-    g.sort((x, y) => pend[y]!.confidence - pend[x]!.confidence || x - y);
-    const mine: Pending[] = [];
-    for (const i of g) {
-      const p = pend[i]!;
-      if (mine.some((q) => q.start < p.end && p.start < q.end)) continue;
-      mine.push(p);
-      kept.push(i);
-    }
-  }
-  kept.sort((x, y) => pend[x]!.start - pend[y]!.start || pend[y]!.confidence - pend[x]!.confidence || x - y);
+  // the ovary" over "ovary"); ties keep the earlier rule. Findings come out by position.
+  const order = pend.map((_, i) => i).sort((x, y) => pend[x]!.start - pend[y]!.start || pend[y]!.confidence - pend[x]!.confidence || x - y);
+  const dropped = dropOverlappingDuplicates(pend, order);
   const out: Finding[] = [];
-  for (const i of kept) {
+  for (const i of order) {
+    if (dropped?.has(i)) continue;
     const p = pend[i]!;
     const ev = toPage(doc, p.start, p.end);
     const ctx = contextOf(breaks, cueHits, anchorStarts, p);
@@ -647,6 +579,48 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
     out.push(f);
   }
   return out;
+}
+
+/**
+ * Which readings are dropped: among readings of one field and value, taken most confident first
+ * (then earlier rule), one that overlaps a reading kept before it. Only readings that overlap
+ * another reading of their field can be dropped, so the value keys are built for those alone (a
+ * sweep over `order`, the readings by start; an empty span may be let through the net, which only
+ * costs a key).
+ */
+function dropOverlappingDuplicates(pend: Pending[], order: number[]): Set<number> | null {
+  const contested = new Set<number>();
+  for (let a = 0; a < order.length; a++) {
+    const p = pend[order[a]!]!;
+    for (let b = a + 1; b < order.length; b++) {
+      const q = pend[order[b]!]!;
+      if (q.start >= p.end) break;
+      if (q.field !== p.field) continue;
+      contested.add(order[a]!);
+      contested.add(order[b]!);
+    }
+  }
+  if (!contested.size) return null;
+  const groups = new Map<string, number[]>();
+  for (const i of [...contested].sort((x, y) => x - y)) {
+    const p = pend[i]!;
+    const key = `${p.field}\u0000${typeof p.value === 'object' ? JSON.stringify(p.value) : String(p.value)}`;
+    const g = groups.get(key);
+    if (g) g.push(i);
+    else groups.set(key, [i]);
+  }
+  const dropped = new Set<number>();
+  for (const g of groups.values()) {
+    if (g.length === 1) continue;
+    g.sort((x, y) => pend[y]!.confidence - pend[x]!.confidence || x - y);
+    const mine: Pending[] = [];
+    for (const i of g) {
+      const p = pend[i]!;
+      if (mine.some((q) => q.start < p.end && p.start < q.end)) { dropped.add(i); continue; }
+      mine.push(p);
+    }
+  }
+  return dropped;
 }
 
 interface CueHit { start: number; end: number; cue: ContextCue }

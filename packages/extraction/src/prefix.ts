@@ -290,22 +290,48 @@ for (let c = 0; c < 65536; c++) FOLD[c] = foldCode(c);
 const CLASS = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) CLASS[c] = isWord(c) ? 1 : FOLD[c] === 32 ? 2 : 0;
 
-/** A trie node over folded chars: the scanners whose prefix is this path. */
-interface Node { ids: number[]; long: string[]; longIds: number[]; next: (Node | undefined)[] | null }
+/** A trie node while rules are added: scanner ids (>= 0) and keyword ids (encoded -1 - id) ending here. */
+interface Node { out: number[]; kids: Map<number, Node> }
 
-const node = (): Node => ({ ids: [], long: [], longIds: [], next: null });
-
-/** Trie depth; a longer prefix is checked in full at its depth-3 node. */
-const DEPTH = 3;
+const node = (): Node => ({ out: [], kids: new Map() });
 
 /**
- * All word-start scanners of a rule set, their prefixes in one trie over folded chars. One pass
- * over a document's word starts (and word ends, for whitespace-led prefixes) yields every
- * scanner's candidate positions, ascending.
+ * The trie frozen into flat arrays (built on first use): states 1..S (0: none, 1: the root), the
+ * chars of all prefixes and keywords renumbered 0..A-1 (`sym`, -1: in none), `next[s * A + a]` the
+ * state after reading char a in state s, and `out[outStart[s]..outStart[s + 1])` what ends at s.
+ * A walk step is then one table read.
+ */
+interface Automaton { sym: Int16Array; a: number; next: Int32Array; outStart: Int32Array; out: Int32Array }
+
+/** A keyword that cannot sit in the folded trie (a non-ASCII char, or not opening with a word char): one regex test. */
+interface OddKeyword { id: number; re: RegExp }
+
+/**
+ * All word-start scanners of a rule set and all rule keywords, as one trie over folded chars.
+ * One pass over a document's word starts (and word ends, for whitespace-led prefixes) yields
+ * every scanner's candidate positions, ascending, and which keywords open a word of the text.
+ * Prefixes and keywords are walked in full, one table read per char.
  */
 export class PrefixTable {
   private n = 0;
-  private readonly root: (Node | undefined)[] = new Array(128).fill(undefined);
+  private nKw = 0;
+  private readonly kwIds = new Map<string, number>();
+  private readonly odd: OddKeyword[] = [];
+  private readonly root = node();
+  private auto: Automaton | null = null;
+
+  /** The node of a folded path, created on the way. */
+  private path(p: string): Node {
+    this.auto = null;
+    let at = this.root;
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      let nd = at.kids.get(c);
+      if (!nd) at.kids.set(c, (nd = node()));
+      at = nd;
+    }
+    return at;
+  }
 
   /**
    * A scanner for a global regex whose every match starts at a word boundary (`atWord`) or after a
@@ -319,37 +345,76 @@ export class PrefixTable {
     if (!prefixes || !prefixes.every((p) => first.test(p))) return null;
     const minimal = prefixes.filter((p) => !prefixes.some((q) => q !== p && p.startsWith(q)));
     const id = this.n++;
-    for (const p of minimal) {
-      let level = this.root;
-      let at: Node | undefined;
-      const d = Math.min(p.length, DEPTH);
-      for (let i = 0; i < d; i++) {
-        at = level[p.charCodeAt(i)] ??= node();
-        if (i + 1 < d) level = at.next ??= new Array(128).fill(undefined);
-      }
-      if (p.length > DEPTH) { at!.long.push(p); at!.longIds.push(id); }
-      else at!.ids.push(id);
-    }
+    for (const p of minimal) this.path(p).out.push(id);
     return { id, sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y') };
+  }
+
+  /**
+   * The id of a rule keyword (a lower-case word beginning): `Candidates.present[id]` tells whether
+   * it opens a word of the text (an ASCII letter in either case, as the case-insensitive rules read it).
+   */
+  keyword(word: string): number {
+    const known = this.kwIds.get(word);
+    if (known !== undefined) return known;
+    const id = this.nKw++;
+    this.kwIds.set(word, id);
+    if (/^[a-z0-9_][\x00-\x7f]*$/.test(word)) {
+      let folded = '';
+      for (let i = 0; i < word.length; i++) folded += String.fromCharCode(FOLD[word.charCodeAt(i)]!);
+      this.path(folded).out.push(-1 - id);
+    } else {
+      const esc = word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      this.odd.push({ id, re: new RegExp(/^\w/.test(word) ? `\\b${esc}` : esc, 'i') });
+    }
+    return id;
   }
 
   /** Number of scanners (ids are 0..size-1). */
   get size(): number { return this.n; }
 
+  private freeze(): Automaton {
+    const nodes: Node[] = [];
+    const chars = new Set<number>();
+    const visit = (nd: Node) => { nodes.push(nd); for (const [c, kid] of nd.kids) { chars.add(c); visit(kid); } };
+    visit(this.root);
+    const sym = new Int16Array(128).fill(-1);
+    [...chars].sort((x, y) => x - y).forEach((c, i) => { sym[c] = i; });
+    const a = chars.size;
+    const state = new Map(nodes.map((nd, i) => [nd, i + 1]));
+    const next = new Int32Array((nodes.length + 1) * a);
+    const outStart = new Int32Array(nodes.length + 2);
+    const out: number[] = [];
+    nodes.forEach((nd, i) => {
+      const s = i + 1;
+      for (const [c, kid] of nd.kids) next[s * a + sym[c]!] = state.get(kid)!;
+      outStart[s] = out.length;
+      out.push(...nd.out);
+    });
+    outStart[nodes.length + 1] = out.length;
+    return { sym, a, next, outStart, out: Int32Array.from(out) };
+  }
+
   /**
-   * Candidate start positions of every scanner in `text`; scanners with `skip[id]` get none. The
-   * lists live in shared buffers, valid until the next call.
+   * Candidate start positions of every scanner in `text`, and the keywords present. The lists
+   * live in shared buffers, valid until the next call.
    */
-  candidates(text: string, skip?: Uint8Array): Candidates {
+  candidates(text: string): Candidates {
+    const { sym, a, next, outStart, out } = (this.auto ??= this.freeze());
     const cd = CANDS;
-    if (cd.head.length < this.n) { cd.head = new Int32Array(this.n); cd.tail = new Int32Array(this.n); }
-    const head = cd.head;
-    const tail = cd.tail;
-    head.fill(-1, 0, this.n);
-    let pos = cd.pos;
-    let nxt = cd.nxt;
-    let count = 0;
-    const root = this.root;
+    const sc = SCRATCH;
+    if (cd.start.length < this.n + 1) { cd.start = new Int32Array(this.n + 1); sc.last = new Int32Array(this.n); }
+    if (cd.present.length < this.nKw) cd.present = new Uint8Array(this.nKw);
+    const count = cd.start;
+    const last = sc.last;
+    const present = cd.present;
+    count.fill(0, 0, this.n + 1);
+    last.fill(-1, 0, this.n);
+    present.fill(0, 0, this.nKw);
+    for (const k of this.odd) present[k.id] = k.re.test(text) ? 1 : 0;
+    // Found in text order as (scanner, position) pairs, then grouped by scanner (each run ascending).
+    let pairId = sc.pairId;
+    let pairPos = sc.pairPos;
+    let pairs = 0;
     const n = text.length;
     let prevWord = false;
     for (let i = 0; i < n; i++) {
@@ -358,57 +423,60 @@ export class PrefixTable {
       const w = cls === 1;
       if (w === prevWord) continue;
       prevWord = w;
-      let nd = root[w ? FOLD[c]! : cls === 2 ? 32 : 0];
-      for (let j = i + 1; nd; j++) {
-        const ids = nd.ids;
-        const long = nd.long;
-        for (let k = 0, nk = ids.length + long.length; k < nk; k++) {
-          let id: number;
-          if (k < ids.length) id = ids[k]!;
-          else {
-            const l = k - ids.length;
-            const full = long[l]!;
-            if (i + full.length > n) continue;
-            let ok = true;
-            for (let q = DEPTH; q < full.length; q++) if (FOLD[text.charCodeAt(i + q)] !== full.charCodeAt(q)) { ok = false; break; }
-            if (!ok) continue;
-            id = nd.longIds[l]!;
+      const a0 = sym[w ? FOLD[c]! : cls === 2 ? 32 : 0]!;
+      if (a0 < 0) continue;
+      let s = next[a + a0]!;
+      for (let j = i + 1; s !== 0; j++) {
+        for (let k = outStart[s]!, end = outStart[s + 1]!; k < end; k++) {
+          const id = out[k]!;
+          if (id < 0) { present[-1 - id] = 1; continue; }
+          if (last[id] === i) continue;
+          last[id] = i;
+          if (pairs === pairId.length) {
+            const i2 = new Int32Array(pairs * 2); i2.set(pairId); pairId = sc.pairId = i2;
+            const p2 = new Int32Array(pairs * 2); p2.set(pairPos); pairPos = sc.pairPos = p2;
           }
-          if (skip && skip[id]) continue;
-          const h = head[id]!;
-          if (h >= 0 && pos[tail[id]!] === i) continue;
-          if (count === pos.length) {
-            const p2 = new Int32Array(count * 2); p2.set(pos); pos = cd.pos = p2;
-            const n2 = new Int32Array(count * 2); n2.set(nxt); nxt = cd.nxt = n2;
-          }
-          pos[count] = i;
-          nxt[count] = -1;
-          if (h < 0) head[id] = count;
-          else nxt[tail[id]!] = count;
-          tail[id] = count;
-          count++;
+          pairId[pairs] = id;
+          pairPos[pairs] = i;
+          pairs++;
+          count[id + 1]!++;
         }
-        if (!nd.next || j >= n) break;
-        const cj = FOLD[text.charCodeAt(j)]!;
-        nd = cj >= 0 ? nd.next[cj] : undefined;
+        if (j >= n) break;
+        const f = FOLD[text.charCodeAt(j)]!;
+        if (f < 0) break;
+        const aj = sym[f]!;
+        if (aj < 0) break;
+        s = next[s * a + aj]!;
       }
     }
+    // count[id + 1] holds each scanner's total: prefix sums make `start`, then each pair is placed.
+    for (let id = 0; id < this.n; id++) count[id + 1]! += count[id]!;
+    if (cd.list.length < pairs) cd.list = new Int32Array(pairs * 2);
+    const list = cd.list;
+    const fill = last;
+    fill.set(count.subarray(0, this.n));
+    for (let k = 0; k < pairs; k++) list[fill[pairId[k]!]!++] = pairPos[k]!;
     return cd;
   }
 }
 
-/** Per-scanner candidate lists as linked runs in flat buffers: `head[id]`, then `nxt[k]`; `pos[k]` is the position. */
-export interface Candidates { head: Int32Array; tail: Int32Array; pos: Int32Array; nxt: Int32Array }
+/**
+ * Each scanner's candidate positions, ascending: `list[start[id] .. start[id + 1])`.
+ * `present[id]`: keyword `id` opens a word of the text.
+ */
+export interface Candidates { start: Int32Array; list: Int32Array; present: Uint8Array }
 
-const CANDS: Candidates = { head: new Int32Array(0), tail: new Int32Array(0), pos: new Int32Array(4096), nxt: new Int32Array(4096) };
+const CANDS: Candidates = { start: new Int32Array(0), list: new Int32Array(4096), present: new Uint8Array(0) };
+/** Scratch of `candidates`: each scanner's last position, and the (scanner, position) pairs in text order. */
+const SCRATCH = { last: new Int32Array(0), pairId: new Int32Array(4096), pairPos: new Int32Array(4096) };
 
 /** Every match of `scan` in `text`, as a global scan with the "skip empty matches" loop would find them. */
 export function scanMatches(scan: WordStartScan, cands: Candidates, text: string, each: (m: RegExpExecArray) => void): void {
   const re = scan.sticky;
-  const { pos, nxt } = cands;
+  const list = cands.list;
   let next = 0;
-  for (let k = cands.head[scan.id]!; k >= 0; k = nxt[k]!) {
-    const p = pos[k]!;
+  for (let k = cands.start[scan.id]!, end = cands.start[scan.id + 1]!; k < end; k++) {
+    const p = list[k]!;
     if (p < next) continue;
     re.lastIndex = p;
     const m = re.exec(text);

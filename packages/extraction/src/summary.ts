@@ -119,9 +119,9 @@ function receptor(findings: F[], prefix: 'er' | 'pr') {
   }
   if (!stmts.length) return { status: null, percent: null };
   const level = (s: ReceptorStatus | null) => RECEPTOR_RESULT_ORDER.standing[s ?? ''] ?? -1;
-  const order = stmts.map((s, i) => ({ s, i })).sort((x, y) =>
-    cmp([...standing(x.s.lead), level(x.s.status), x.s.specific ? 1 : 0, x.s.lead.addendum ? 1 : 0, x.s.lead.confidence],
-      [...standing(y.s.lead), level(y.s.status), y.s.specific ? 1 : 0, y.s.lead.addendum ? 1 : 0, y.s.lead.confidence]) || x.i - y.i);
+  // Each statement's rank is built once, not at every comparison.
+  const order = stmts.map((s, i) => ({ s, i, r: [...standing(s.lead), level(s.status), s.specific ? 1 : 0, s.lead.addendum ? 1 : 0, s.lead.confidence] }))
+    .sort((x, y) => cmp(x.r, y.r) || x.i - y.i);
   const best = order[0]!.s;
   const percent = best.percent ?? order.find((o) => o.s.status === best.status && o.s.percent != null)?.s.percent ?? null;
   return { status: best.status, percent };

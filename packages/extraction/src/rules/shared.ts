@@ -4,8 +4,11 @@
 export const D03 = '[0-3OolI|]';
 
 const OCR_DIGIT: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', '|': '1', i: '1' };
+const OCR_LOOKALIKE = /[OolI|i]/;
+const OCR_LOOKALIKE_G = /[OolI|i]/g;
 export function ocrDigits(s: string): string {
-  return s.replace(/[OolI|i]/g, (c) => OCR_DIGIT[c] ?? c);
+  // Most values hold no look-alike: a test is cheaper than a replace with a callback.
+  return OCR_LOOKALIKE.test(s) ? s.replace(OCR_LOOKALIKE_G, (c) => OCR_DIGIT[c] ?? c) : s;
 }
 
 /** Parses "95%", "greater than 90%", "<1%", "70-80%", "1 - 10 %" to a number (range: upper bound). */
