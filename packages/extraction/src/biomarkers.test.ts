@@ -36,4 +36,5 @@ describe('staging items', () => {
 
 describe('OCR damage in gene names', () => {
   it('reads "MSH®6: intact"', () => expect(valueOf('MSH®6: intact nuclear expression', 'msh6')).toBe('intact'));
+  it('reads OCR "MSHE6: present (intact)"', () => expect(valueOf('MSH2: present (intact)\nMSHE6: present (intact)', 'msh6')).toBe('intact'));
 });

@@ -27,6 +27,15 @@ describe('OCR damage in TNM', () => {
 
 describe('more OCR damage', () => {
   it('reads "cMO0" (zero read twice) as M0', () => expect(summaryOf('pT3 pN2a cMO0').tnm.m).toBe('M0'));
+  it('reads OCR "ypTla" as T1a', () => expect(summaryOf('Pathologic stage (AJCC 8th): ypTla ypNO(sn)').tnm).toEqual({ prefix: 'yp', t: 'T1a', n: 'N0', m: null }));
+  it('reads a T read as l or 1 when a prefixed N follows ("pl2 pNla", "p13 pN2")', () => {
+    expect(summaryOf('in 2 of 14 axillary lymph nodes (2/14). pl2 pNla').tnm).toEqual({ prefix: 'p', t: 'T2', n: 'N1a', m: null });
+    expect(summaryOf('- p13 pN2 (AJCC 8th edition)').tnm.t).toBe('T3');
+  });
+  it('does not read protein names as T ("p16 pN0", "p12 protein")', () => {
+    expect(summaryOf('p16 pN0').tnm.t).toBeNull();
+    expect(summaryOf('p12 protein, pN0').tnm.t).toBeNull();
+  });
 });
 
 describe('OCR damage in stage group', () => {

@@ -50,12 +50,13 @@ const driverFamilies: MarkerFamily[] = DRIVERS.map((d) => ({
 
 const MMR_INTACT = String.raw`\b(?:intact|retained|preserved|present|normal|positive|proficient)\b`;
 const MMR_LOST = String.raw`\b(?:loss|lost|absent|deficient|negative|not\s+detected)\b|\bno\s+(?:nuclear\s+)?(?:staining|expression)\b`;
-// OCR may put a stray symbol inside a gene name ("MSH®6"): names allow one between letters and digit.
+// OCR may put a stray glyph inside a gene name ("MSH®6", "MSHE6"): names allow one between letters and digit.
+const GENE_STRAY = '[-®©°*A-Z]?';
 const MMR = ['mlh1', 'pms2', 'msh2', 'msh6'] as const;
 const MMR_KEYWORDS = ['mlh', 'pms', 'msh'];
 const mmrFamilies: MarkerFamily[] = MMR.map((p) => ({
   id: p,
-  anchors: [{ id: `${p}.name`, pattern: String.raw`\b${p.toUpperCase().replace(/(\d)$/, '[-®©°*]?$1')}\b(?:\s*\([^)\n]{0,15}\))?`, keywords: MMR_KEYWORDS }],
+  anchors: [{ id: `${p}.name`, pattern: String.raw`\b${p.toUpperCase().replace(/(\d)$/, `${GENE_STRAY}$1`)}\b(?:\s*\([^)\n]{0,15}\))?`, keywords: MMR_KEYWORDS }],
   values: [
     { id: `${p}.intact`, field: p, pattern: MMR_INTACT, value: 'intact', confidence: 0.9 },
     { id: `${p}.lost`, field: p, pattern: MMR_LOST, value: 'lost', confidence: 0.9 },
@@ -71,9 +72,9 @@ export const BIOMARKER_FAMILIES = defineFamilies([
   {
     id: 'mmr_panel',
     anchors: [
-      { id: 'mmr.four', pattern: String.raw`\bMLH[-®©°*]?1\s*[,/]\s*PMS[-®©°*]?2\s*[,/]\s*MSH[-®©°*]?2\s*,?\s*(?:/|and|&)\s*MSH[-®©°*]?6\b|\bMLH[-®©°*]?1\s*[,/]\s*MSH[-®©°*]?2\s*[,/]\s*MSH[-®©°*]?6\s*,?\s*(?:/|and|&)\s*PMS[-®©°*]?2\b`, families: ['mlh1', 'pms2', 'msh2', 'msh6'], keywords: MMR_KEYWORDS },
-      { id: 'mmr.mlh1_pms2', pattern: String.raw`\bMLH[-®©°*]?1\s*(?:/|and|&|,)\s*PMS[-®©°*]?2\b|\bPMS[-®©°*]?2\s*(?:/|and|&|,)\s*MLH[-®©°*]?1\b`, families: ['mlh1', 'pms2'], keywords: MMR_KEYWORDS },
-      { id: 'mmr.msh2_msh6', pattern: String.raw`\bMSH[-®©°*]?2\s*(?:/|and|&|,)\s*MSH[-®©°*]?6\b|\bMSH[-®©°*]?6\s*(?:/|and|&|,)\s*MSH[-®©°*]?2\b`, families: ['msh2', 'msh6'], keywords: MMR_KEYWORDS },
+      { id: 'mmr.four', pattern: String.raw`\bMLH${GENE_STRAY}1\s*[,/]\s*PMS${GENE_STRAY}2\s*[,/]\s*MSH${GENE_STRAY}2\s*,?\s*(?:/|and|&)\s*MSH${GENE_STRAY}6\b|\bMLH${GENE_STRAY}1\s*[,/]\s*MSH${GENE_STRAY}2\s*[,/]\s*MSH${GENE_STRAY}6\s*,?\s*(?:/|and|&)\s*PMS${GENE_STRAY}2\b`, families: ['mlh1', 'pms2', 'msh2', 'msh6'], keywords: MMR_KEYWORDS },
+      { id: 'mmr.mlh1_pms2', pattern: String.raw`\bMLH${GENE_STRAY}1\s*(?:/|and|&|,)\s*PMS${GENE_STRAY}2\b|\bPMS${GENE_STRAY}2\s*(?:/|and|&|,)\s*MLH${GENE_STRAY}1\b`, families: ['mlh1', 'pms2'], keywords: MMR_KEYWORDS },
+      { id: 'mmr.msh2_msh6', pattern: String.raw`\bMSH${GENE_STRAY}2\s*(?:/|and|&|,)\s*MSH${GENE_STRAY}6\b|\bMSH${GENE_STRAY}6\s*(?:/|and|&|,)\s*MSH${GENE_STRAY}2\b`, families: ['msh2', 'msh6'], keywords: MMR_KEYWORDS },
     ],
     values: [],
   },

@@ -1,8 +1,9 @@
 // TNM and stage group. Grammar: AJCC Cancer Staging Manual, 8th edition (T0, Tis, T1mi, T1a-d,
 // N0(i+), N0(mol+), N1mi, N1a-c, M0, M1; prefixes c, p, yp, r, a; (sn), (m) modifiers).
-// OCR tolerance: O for 0 ("NO", "MO"), l/I for 1 ("pNla"), upper-case subcategories ("T1C"), and
+// OCR tolerance: O for 0 ("NO", "MO"), l/I for 1 ("pNla", "ypTla"), upper-case subcategories ("T1C"),
 // a stray l/I between the digit and its subcategory ("pN1la" for pN1a: the 1's stroke read twice),
-// and a zero read twice as two shapes ("cMO0").
+// a zero read twice as two shapes ("cMO0"), and the T itself read as l/1/I ("pl2 pN1a", "p13 pN2"),
+// taken only when a prefixed N category follows, as in the compact pTNM form.
 import { defineTargets } from './types.js';
 import { ocrDigits } from './shared.js';
 
@@ -13,13 +14,16 @@ const ROMAN: Record<string, string> = { '0': '0', '1': 'I', '2': 'II', '3': 'III
 
 const PRE = String.raw`(?:(?<pre>[yY][pPcC]|[pP]|[cC]|[rR][pP]?|[aA])|(?<spre>y?p)\s(?=T\s?[0-4Xi]))?`;
 const STRAY = String.raw`(?:[lI](?=[a-d](?![a-z])))?`;
-const T = String.raw`T\s?(?<t>[0-4X]|is|[Oo](?![a-z]))${STRAY}(?<ts>mi|[a-d]|[A-D](?![a-z]))?(?:\s?\((?:m|\d+|f)\))?(?:\s\((?:[a-z][a-z ,]{0,30})\))?`;
+const T = String.raw`T\s?(?<t>[0-4X]|is|[Oo](?![a-z])|[Il](?![a-z]{2}))${STRAY}(?<ts>mi|[a-d]|[A-D](?![a-z]))?(?:\s?\((?:m|\d+|f)\))?(?:\s\((?:[a-z][a-z ,]{0,30})\))?`;
 const N_CORE = String.raw`N\s?(?<n>[0-3X]|x|[Oo](?![a-z]{2})|[Il](?![a-z]{2})|i(?=mic?\b))${STRAY}(?<ns>mic?|[a-c](?![a-z])|[A-C](?![a-z]))?(?<nm>(?:\s?\((?:sn|i\s?[+-]|mol\s?[+-]|\d+\s*/\s*\d+|s|f)\))*)`;
 const N_PRE = String.raw`(?<np>[yY][pPcC]|[pP]|[cC]|p?sn)?`;
 const M_CORE = String.raw`M\s?(?<m>[01X]|x|[Oo](?![a-z]))(?:(?<=[Oo])0|(?<=0)[Oo](?![a-z]))?(?<ms>[a-d](?![a-z]))?`;
 const M_PRE = String.raw`(?<mp>[yY]?[pP]|[cC])?`;
 
 const COMPACT = String.raw`\b(?<![A-Za-z0-9])${PRE}${T}(?:\s*[,;]?\s*${N_PRE}\s?${N_CORE})?(?:\s*[,;]?\s*${M_PRE}${M_CORE})?(?=$|[^A-Za-z0-9]|[LVRGl][0-9OoXx])`;
+
+/** "pl2 pNla": a prefix, T read as l/1/I, a T digit, then a prefixed N category (read by the compact rule). */
+const T_MISREAD = String.raw`\b(?<![A-Za-z0-9])(?<pre>y?p)[lI1](?<t>[0-4])(?<ts>mi|[a-d](?![a-z]))?(?=\s*[,;]?\s*y?p\s?N\s?(?:[0-3Xx]|[Oo](?![a-z]{2})|[Il](?![a-z]{2})))`;
 
 function prefix(m: RegExpExecArray): string {
   const p = (m.groups!.pre ?? m.groups!.spre ?? m.groups!.np ?? m.groups!.mp ?? '').toLowerCase();
@@ -74,6 +78,7 @@ const LABEL_N = String.raw`\b(?:regional\s+lymph\s+nodes?(?:\s*\((?:p|yp)?N\))?|
 
 export const TNM_TARGETS = defineTargets([
   { id: 'tnm.compact.t', field: 'tnm_t', pattern: COMPACT, flags: 'g', value: tValue, confidence: 0.95 },
+  { id: 'tnm.t.misread', field: 'tnm_t', pattern: T_MISREAD, flags: 'g', value: tValue, confidence: 0.8 },
   { id: 'tnm.compact.n', field: 'tnm_n', pattern: COMPACT, flags: 'g', value: nValue, confidence: 0.95 },
   { id: 'tnm.compact.m', field: 'tnm_m', pattern: COMPACT, flags: 'g', value: mValue, confidence: 0.9 },
   { id: 'tnm.n.alone', field: 'tnm_n', pattern: String.raw`\b(?<![A-Za-z0-9])${N_PRE.replace('?<np>', '?<np>').replace(/\)\?$/, ')')}\s?${N_CORE}(?![A-Za-z0-9])`, flags: 'g', value: nValue, confidence: 0.9 },
