@@ -91,12 +91,6 @@ export class OcrPool {
     return this.slots.length;
   }
 
-  /** Workers free to take a job now or once started (queued jobs count against them). */
-  idleCapacity(): number {
-    const busy = this.slots.filter((s) => s.busy).length;
-    return Math.max(0, this.size - busy - this.queue.length);
-  }
-
   /** Starts every worker now, so the first document does not pay for start-up. */
   async warm(): Promise<void> {
     while (this.slots.length + this.creating < this.size && !this.closed) {

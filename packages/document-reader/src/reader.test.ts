@@ -178,6 +178,12 @@ describe('OCR documents', () => {
     expect(p.words![last]!.bbox.y0).toBeGreaterThan(p.words![first]!.bbox.y0);
   });
 
+  it('reads a page the same alone as under load (the band cut does not depend on a busy pool)', async () => {
+    const alone = await reader.read(fixture('samples/breast-report-scanned.pdf'));
+    expect(alone.pages.map((p) => p.text)).toEqual(ocr.scanned!.pages.map((p) => p.text));
+    expect(alone.pages[0]!.words).toEqual(ocr.scanned!.pages[0]!.words);
+  });
+
   it('reports progress as pages complete', () => {
     expect(progress[0]).toEqual({ stage: 'reading', percent: 0 });
     expect(progress.filter((p) => p.stage === 'ocr').map((p) => p.percent)).toContain(50);

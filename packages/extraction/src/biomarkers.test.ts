@@ -36,5 +36,9 @@ describe('staging items', () => {
 
 describe('OCR damage in gene names', () => {
   it('reads "MSH®6: intact"', () => expect(valueOf('MSH®6: intact nuclear expression', 'msh6')).toBe('intact'));
+  it('skips a speck read as a digit before the TPS percentage', () => {
+    expect(valueOf('PD-L1 (22C3 pharmDx): tumor proportion score 5 60%.', 'pdl1_tps')).toBe(60);
+    expect(valueOf('PD-L1 (22C3): tumor proportion score 5.', 'pdl1_tps')).toBe(5);
+  });
   it('reads OCR "MSHE6: present (intact)"', () => expect(valueOf('MSH2: present (intact)\nMSHE6: present (intact)', 'msh6')).toBe('intact'));
 });

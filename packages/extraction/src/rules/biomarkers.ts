@@ -8,6 +8,8 @@ import type { FieldName } from '../types.js';
 import { parsePercent, num } from './shared.js';
 
 const PCT_VALUE = String.raw`(?<v>(?:(?:greater|more|less)\s+than\s+|[<>≥≤]\s*|~\s*|approximately\s+|about\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent)?\s*(?:-|to|–)\s*\d{1,3}(?:\.\d+)?\s*(?:%|percent)|(?:(?:greater|more|less)\s+than\s+|[<>≥≤]\s*|~\s*|approximately\s+|about\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent))`;
+// A lone digit right before a percentage is a speck OCR read as a digit ("score 5 60%"): the score is the percentage.
+const TPS_SPECK = String.raw`(?:\d\s+(?=\d{1,3}(?:\.\d+)?\s*%))?`;
 const pct = (m: RegExpExecArray) => parsePercent(m.groups!.v!.replace(/[≤]/g, '<').replace(/less\s+than\s+(\d)/i, '<$1'));
 
 const NEG_WORDS = String.raw`\bnegative\b|\bnot\s+detected\b|\bwild[\s-]?type\b|\bno\s+(?:[\w-]+\s+){0,3}(?:mutations?|alterations?|variants?|rearrangements?|fusions?|amplification)\s+(?:(?:was|were|is)\s+)?(?:detected|identified|found|present)|\bnot\s+(?:rearranged|mutated|amplified)\b`;
@@ -91,7 +93,7 @@ export const BIOMARKER_FAMILIES = defineFamilies([
     id: 'pdl1',
     anchors: [{ id: 'pdl1.name', pattern: String.raw`\bPD-?L1\b|\bprogrammed\s+death[\s-]ligand[\s-]1\b`, keywords: ['pd', 'l1', 'programmed'] }],
     values: [
-      { id: 'pdl1.tps', field: 'pdl1_tps', pattern: String.raw`\b(?:TPS|tumou?r\s+proportion\s+score)\b[^\d\n<>≥≤]{0,25}${PCT_VALUE.replace(/\\s\*\(\?:%\|percent\)\)$/, '\\s*(?:%|percent)?)')}`, value: pct, confidence: 0.95 },
+      { id: 'pdl1.tps', field: 'pdl1_tps', pattern: String.raw`\b(?:TPS|tumou?r\s+proportion\s+score)\b[^\d\n<>≥≤]{0,25}${TPS_SPECK}${PCT_VALUE.replace(/\\s\*\(\?:%\|percent\)\)$/, '\\s*(?:%|percent)?)')}`, value: pct, confidence: 0.95 },
       { id: 'pdl1.cps', field: 'pdl1_cps', pattern: String.raw`\b(?:CPS|combined\s+positive\s+score)\b[^\d\n<>≥≤]{0,25}(?<v>[<>≥≤]?\s*\d{1,3}(?:\.\d+)?)`, value: (m) => { const s = m.groups!.v!; return /[<≤]/.test(s) ? 0 : num(s.replace(/[<>≥≤\s]/g, '')); }, confidence: 0.95 },
       { id: 'pdl1.clone', field: 'pdl1_clone', pattern: String.raw`\b(?<v>22C3|SP263|SP142|28-8|73-10|E1L3N)\b`, value: (m) => m.groups!.v!.toUpperCase(), confidence: 0.95 },
     ],
