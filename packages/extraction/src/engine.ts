@@ -15,23 +15,26 @@ export interface RuleSet {
   uncheckedOption: string;
   /** Glyphs of a ticked checkbox. */
   checkedOption: string;
+  /** Section headings: alone on a line, they end a statement like a blank line does. */
+  sectionHeading: string;
 }
 
 interface CompiledValue { rule: ValueRule; re: RegExp }
 /**
- * A blank line ends a window once the name's paragraph has said something: "HER2 scored per
- * ASCO/CAP.\n\nCOMMENT\nThe carcinoma is hormone receptor positive" is two statements. A name
- * whose value comes after a blank line ("HER2:\n\n3+") keeps it; stacked tables are read apart.
+ * A blank line or a section heading on its own line ends a window once the name's paragraph has said
+ * something: "HER2 scored per ASCO/CAP.\nCOMMENT\nThe carcinoma is hormone receptor positive" is two
+ * statements. A name whose value comes after a blank line ("HER2:\n\n3+") keeps it; stacked tables are
+ * read apart. `breaks` is global (searched from an offset; no lookbehind, so the same as on the rest).
  */
-const PARAGRAPH_BREAK = /\n[ \t]*\n/;
+function paragraphBreaks(sectionHeading: string): RegExp {
+  return new RegExp(String.raw`\n[ \t]*\n|\n[ \t]*(?:${sectionHeading})[ \t]*:?[ \t]*(?=\n)`, 'gi');
+}
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** PARAGRAPH_BREAK searched from an offset (no lookbehind: the same as searching the rest). */
-const PARAGRAPH_BREAK_G = new RegExp(PARAGRAPH_BREAK.source, 'g');
-function paragraphWindow(w: string): string {
+function paragraphWindow(w: string, breaks: RegExp): string {
   const first = w.search(LETTER_OR_DIGIT);
   if (first < 0) return w;
-  PARAGRAPH_BREAK_G.lastIndex = first;
-  const br = PARAGRAPH_BREAK_G.exec(w);
+  breaks.lastIndex = first;
+  const br = breaks.exec(w);
   return br ? w.slice(0, br.index) : w;
 }
 
@@ -61,6 +64,8 @@ export interface Compiled {
   box: RegExp;
   /** Start prefixes of the full-text scans (anchors, targets, cues) and the rules' keywords. */
   prefixes: PrefixTable;
+  /** Blank lines and section headings (global; see paragraphWindow). */
+  breaks: RegExp;
 }
 
 /** A finding in report order (kept as a name for callers of `run`). */
@@ -128,6 +133,7 @@ export function compile(rs: RuleSet): Compiled {
     }),
     unchecked,
     box,
+    breaks: paragraphBreaks(rs.sectionHeading),
     prefixes,
   };
 }
@@ -506,7 +512,7 @@ export function run(c: Compiled, report: ReportText): RawFinding[] {
       const base = st ? st.base : a.end;
       let w = st ? st.w : text.slice(a.end, Math.min(a.end + f.window, next ? next.start : text.length));
       if (a.ref.list && !st) w = listWindow(w);
-      if (!st) w = paragraphWindow(w);
+      if (!st) w = paragraphWindow(w, c.breaks);
       if (f.skip) {
         // Legend or method text ends the window: a value, if any, comes before it.
         const sk = f.skip.exec(w);

@@ -9,6 +9,15 @@ describe('HER2 IHC score', () => {
   it('reads "was 1 on a scale of 0-3"', () => expect(summaryOf('HER2/neu oncoprotein. The staining intensity of this carcinoma was 1 on a scale of 0-3.').her2.ihc).toBe('1+'));
   it('reads "score 0" before a full stop', () => expect(summaryOf('HER2: Negative, score 0.').her2.ihc).toBe('0'));
   it('tolerates OCR "l+" for 1+', () => expect(summaryOf('HER2: l+').her2.ihc).toBe('1+'));
+  it('reads the explicit score after the word ("EQUIVOCAL, score 2+") at full confidence', () => {
+    const ihc = findingsOf('HER2 (immunohistochemistry): EQUIVOCAL, score 2+', 'her2_ihc');
+    expect(ihc.map((x) => [x.value, x.confidence])).toEqual([['2+', 0.95]]);
+  });
+  it('reads "HER2 (FISH, reflex): NOT AMPLIFIED"', () => expect(summaryOf('HER2 (FISH, reflex): NOT AMPLIFIED; HER2/CEP17 ratio 1.3').her2.ish).toBe('not_amplified'));
+  it('does not read a result across a section heading ("HER2 scored per ...\nCOMMENT\n... receptor positive")', () =>
+    expect(findingsOf('HER2 scored per ASCO/CAP 2023 guideline.\nCOMMENT\nThe carcinoma is hormone receptor positive.', 'her2_status')).toEqual([]));
+  it('reads a value on the line after the name even when the name line ends in a heading-like word', () =>
+    expect(summaryOf('HER2 (4B5) immunohistochemistry\nResult\n3+').her2.ihc).toBe('3+'));
   it('reads "HER2 by IHC: positive" as 3+', () => expect(summaryOf('HER 2 NEU by IHC: POSITIVE.').her2.ihc).toBe('3+'));
   it('does not read the scale "0 to 3+" as a score', () => expect(summaryOf('HER2 staining is interpreted on a scale of 0 to 3+.').her2.ihc).toBeNull());
   it('ignores a score legend', () => expect(summaryOf('HER2/neu: 0,1=NEGATIVE FOR OVEREXPRESSION, 2=INDETERMINATE, 3=POSITIVE').her2.ihc).toBeNull());

@@ -101,7 +101,8 @@ export function pickInDocument(field: string, doc: Doc, affirmed: Finding[]): Do
     const sorted = [...fs].sort((a, b) => definitive(b) - definitive(a) || byConfidence(field)(a, b));
     const top = sorted[0]!;
     const min = REVIEW_THRESHOLDS.conflictMinConfidence;
-    if (top.confidence >= min && sorted.some((f) => f.confidence >= min && differs(field, top, f))) conflict = true;
+    // Only results of the same standing can conflict: the work-up does not contradict its answer.
+    if (top.confidence >= min && sorted.some((f) => f.confidence >= min && definitive(f) === definitive(top) && differs(field, top, f))) conflict = true;
     perSpecimen.push(top);
   }
   const finding = perSpecimen.sort((a, b) => rankOf(field, b.value) - rankOf(field, a.value) || b.confidence - a.confidence)[0]!;

@@ -111,6 +111,14 @@ describe('specimens within one report', () => {
     expect(p.facts.her2_ihc!.conflict).toBe(true);
   });
 
+  it('the IHC work-up and the final status of one report are not a conflict (equivocal, then negative after ISH)', () => {
+    const p = profileOf([doc('d', '2024-01-10', breast(f('her2_status', 'equivocal', { confidence: 0.85 }), f('her2_status', 'negative', { confidence: 0.9 })))]);
+    expect(p.facts.her2_status!.current!.value).toBe('negative');
+    expect(p.facts.her2_status!.conflict).toBe(false);
+    const both = profileOf([doc('d', '2024-01-10', breast(f('her2_status', 'positive', { confidence: 0.9 }), f('her2_status', 'negative', { confidence: 0.9 })))]);
+    expect(both.facts.her2_status!.conflict).toBe(true);
+  });
+
   it('two reports of the same date disagreeing for the same specimen are a conflict', () => {
     const p = profileOf([
       doc('copy1', '2024-01-10', breast(f('er_status', 'positive')), { receivedAt: '2024-01-11T00:00:00Z' }),

@@ -34,3 +34,11 @@ export const UNCHECKED_OPTION = String.raw`[☐□◻○◯▢]|\[\s{0,2}\]|\(\s
  * a bare X before or after an option ("X Positive", "Positive: X").
  */
 export const CHECKED_OPTION = String.raw`[☑☒✓✔■▣●⊠✗✘]|(?<![A-Za-z0-9])[\[(|lI]\s?[xX✓✔]\s?[\])|lI](?![A-Za-z0-9])|_+[xX✓✔]_+|(?<![\w\[(|/.-])[xX](?![\w\])|/.-])`;
+
+/**
+ * Section headings of a surgical pathology report when they stand alone on their line ("COMMENT",
+ * "Final Diagnosis:"): a new section is a new statement, as after a blank line, so a result is never
+ * read across it (report sections as in the CAP cancer protocols' report layout and common lab reports).
+ * Words that label a value in vertical tables ("Result", "Interpretation", "Score") are not sections.
+ */
+export const SECTION_HEADING = String.raw`comments?|notes?|(?:final\s+|pathologic(?:al)?\s+)?diagnos[ie]s|gross\s+(?:description|examination)|microscopic\s+(?:description|examination|findings)|clinical\s+(?:history|information|data)|addend(?:um|a)|synoptic\s+(?:report|summary)|specimens?(?:\s+(?:submitted|received))?|electronically\s+signed(?:\s+out)?`;

@@ -34,7 +34,7 @@ const IHC_VALUES: ValueRule[] = [
   { id: 'her2.ihc.score', field: 'her2_ihc', pattern: String.raw`\b(?:score[ds]?|IHC|immunohistochemistry|intensity\s+(?:of|score))\s*\)?\s*(?:of|:|=|is|was)?\s*(?<v>${D03})(?![\d+%]|[.,]\d|\s*(?:-|to)\s*\d)\b`, value: IHC_SCORE, confidence: 0.9 },
   // ASCO/CAP: an IHC result called positive is score 3+, one called equivocal is 2+, by definition
   // (a negative IHC result is 0 or 1+, so it gives no score).
-  { id: 'her2.ihc.positive_word', field: 'her2_ihc', pattern: String.raw`^[\s:,-]*(?:\(?\s*(?:by\s+)?(?:IHC|immunohistochemistry|immunoperoxidase(?:\s+studies)?)\s*\)?)\s*[:=-]?\s*(?<w>positive|equivocal|borderline)\b(?!\s*\(?\s*(?:score\s*)?[0-3])`, value: (m) => IHC_BY_WORD[m.groups!.w!.toLowerCase()] ?? null, confidence: 0.8 },
+  { id: 'her2.ihc.positive_word', field: 'her2_ihc', pattern: String.raw`^[\s:,-]*(?:\(?\s*(?:by\s+)?(?:IHC|immunohistochemistry|immunoperoxidase(?:\s+studies)?)\s*\)?)\s*[:=-]?\s*(?<w>positive|equivocal|borderline)\b(?!\s*[,;]?\s*\(?\s*(?:score\s*)?[0-3])`, value: (m) => IHC_BY_WORD[m.groups!.w!.toLowerCase()] ?? null, confidence: 0.8 },
   { id: 'her2.ihc.bare', field: 'her2_ihc', pattern: String.raw`^[\s)]*[:=]\s*(?<v>[0-3])\s*\+?(?![\d.,%]|\s*(?:-|to|/)\s*\d)`, value: IHC_SCORE, confidence: 0.85 },
   { id: 'her2.ihc.paren', field: 'her2_ihc', pattern: String.raw`\b(?:negative|positive|equivocal|borderline|indeterminate)\s*\(\s*(?:score\s*)?(?<v>[0-3])\s*\+?\s*\)`, value: IHC_SCORE, confidence: 0.85 },
   { id: 'her2.ihc.zero_word', field: 'her2_ihc', pattern: String.raw`\b(?<v>zero)\b(?!\s*(?:or|to|-|/)\s*(?:1|one)\b)|\bno\s+(?:membran\w*\s+)?staining\b`, value: '0', confidence: 0.8 },
@@ -89,7 +89,8 @@ export const HER2_FAMILIES = defineFamilies([
   {
     id: 'her2ish',
     anchors: [
-      { id: 'her2.ish.name_with_gene', pattern: String.raw`${HER2_NAME}(?:\s*(?:gene|status|\(|\)|by|results?|:|-|,)){0,4}\s*${ISH_NAME}` },
+      // "HER2 (FISH, reflex):": the name takes the reflex note, which elsewhere ends a window (HER2_LEGEND).
+      { id: 'her2.ish.name_with_gene', pattern: String.raw`${HER2_NAME}(?:\s*(?:gene|status|\(|\)|by|results?|:|-|,)){0,4}\s*${ISH_NAME}(?:\s*,\s*reflex(?:ed)?\s*\))?` },
       { id: 'her2.ish.name', pattern: ISH_NAME },
       { id: 'her2.ish.gene_amplification', pattern: String.raw`${HER2_NAME}(?:\s+gene)?\s+amplification\b` },
     ],

@@ -1,7 +1,7 @@
 // Every rule table, in one place. Order of families matters only for overlapping anchors
 // (earlier wins), e.g. "HER2 FISH" must open the ISH family before plain "HER2".
 import type { RuleSet } from '../engine.js';
-import { CONTEXT_CUES, UNCHECKED_OPTION, CHECKED_OPTION } from './context.js';
+import { CONTEXT_CUES, UNCHECKED_OPTION, CHECKED_OPTION, SECTION_HEADING } from './context.js';
 import { HER2_FAMILIES, HER2_TARGETS } from './her2.js';
 import { RECEPTOR_FAMILIES } from './receptors.js';
 import { TNM_TARGETS } from './tnm.js';
@@ -15,4 +15,5 @@ export const RULES: RuleSet = {
   cues: CONTEXT_CUES,
   uncheckedOption: UNCHECKED_OPTION,
   checkedOption: CHECKED_OPTION,
+  sectionHeading: SECTION_HEADING,
 };
