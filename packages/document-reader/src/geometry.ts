@@ -24,8 +24,6 @@ export interface PageGeometry {
 
 /** Long side of the binarised copy used for analysis. ~1/3 of a 300 dpi page keeps letter shapes visible. */
 const ANALYSIS_LONG_SIDE = 1200;
-/** The ink box needs only coarse positions: a small copy is enough (a digit is still a few pixels). */
-const INK_BOX_LONG_SIDE = 700;
 const MAX_POINTS = 120_000;
 const MAX_SKEW = 5;
 /** Below this (degrees) a page is left as is: rotating costs time and resamples every glyph. */
@@ -45,7 +43,10 @@ const PAPER_CELL = 24;
  * around it, so shadows, uneven light and a table showing around a photographed page do not count.
  * Ink is 0, paper 255. One sharp resize, then a few passes in JS (cheaper than more sharp pipelines).
  */
-export async function binariseSmall(img: GrayImage, longSide = ANALYSIS_LONG_SIDE): Promise<GrayImage & { scale: number }> {
+/** A small binarised copy of a page (ink 0, paper 255) and its scale to the page. */
+export type Binarised = GrayImage & { scale: number };
+
+export async function binariseSmall(img: GrayImage, longSide = ANALYSIS_LONG_SIDE): Promise<Binarised> {
   const scale = Math.min(1, longSide / Math.max(img.width, img.height));
   const width = Math.max(1, Math.round(img.width * scale));
   const small = await gray(sharp(img.data, rawOf(img)).resize({ width })).toBuffer({ resolveWithObject: true });
@@ -232,8 +233,8 @@ function inkRatio(bins: Int32Array): number {
 
 
 /** Estimates orientation and skew of a page from its binarised copy. */
-export async function analysePage(img: GrayImage): Promise<PageGeometry> {
-  const bin = await binariseSmall(img);
+export async function analysePage(img: GrayImage, bin?: Binarised): Promise<PageGeometry> {
+  bin ??= await binariseSmall(img);
   const { xs, ys, n } = darkPoints(bin);
   if (n < 200) return { quarterTurn: 0, skew: 0, maybeUpsideDown: false };
   const diag = Math.ceil(Math.hypot(bin.width, bin.height));
@@ -309,37 +310,42 @@ export interface Band {
 }
 
 /**
- * Row ranges that split an upright page into up to `count` bands of similar ink, cutting only through
- * blank gaps between text lines (never through a line).
+ * Row ranges that split the `box` of an upright page into up to `count` bands of similar ink, cutting only
+ * through blank gaps between text lines (never through a line). Rows are relative to the box's top.
  */
-export async function bandsOf(img: GrayImage, count: number): Promise<Band[]> {
-  const whole: Band[] = [{ top: 0, bottom: img.height, paragraphBefore: false }];
+export function bandsOf(box: Box, bin: Binarised, count: number): Band[] {
+  const height = box.y1 - box.y0;
+  const whole: Band[] = [{ top: 0, bottom: height, paragraphBefore: false }];
   if (count < 2) return whole;
-  const bin = await binariseSmall(img, 1000);
-  const rows = new Float64Array(bin.height);
+  // The box in the binarised copy's pixels.
+  const bx0 = Math.floor(box.x0 * bin.scale);
+  const bx1 = Math.min(bin.width, Math.ceil(box.x1 * bin.scale));
+  const by0 = Math.floor(box.y0 * bin.scale);
+  const rowsHigh = Math.min(bin.height, Math.ceil(box.y1 * bin.scale)) - by0;
+  const rows = new Float64Array(Math.max(0, rowsHigh));
   let total = 0;
-  for (let y = 0; y < bin.height; y++) {
+  for (let y = 0; y < rows.length; y++) {
     let c = 0;
-    const off = y * bin.width;
-    for (let x = 0; x < bin.width; x++) if (bin.data[off + x]! < 128) c++;
+    const off = (by0 + y) * bin.width;
+    for (let x = bx0; x < bx1; x++) if (bin.data[off + x]! < 128) c++;
     rows[y] = c;
     total += c;
   }
   if (total === 0) return whole;
-  // Blank rows: (almost) no ink. Gaps: runs of at least 2 blank rows (~6 px at 300 dpi).
-  const blank = Math.max(1, bin.width * 0.002);
+  // Blank rows: (almost) no ink. Gaps: runs of at least 2 blank rows of the copy (4-5 px of the page).
+  const blank = Math.max(1, (bx1 - bx0) * 0.002);
   const gaps: { mid: number; inkAbove: number; size: number }[] = [];
   let acc = 0;
   let y = 0;
-  while (y < bin.height) {
+  while (y < rows.length) {
     if (rows[y]! > blank) {
       acc += rows[y]!;
       y++;
       continue;
     }
     const start = y;
-    while (y < bin.height && rows[y]! <= blank) y++;
-    if (y - start >= 2 && start > 0 && y < bin.height) gaps.push({ mid: (start + y) / 2, inkAbove: acc, size: y - start });
+    while (y < rows.length && rows[y]! <= blank) y++;
+    if (y - start >= 2 && start > 0 && y < rows.length) gaps.push({ mid: (start + y) / 2, inkAbove: acc, size: y - start });
   }
   const cuts: { mid: number; size: number }[] = [];
   for (let k = 1; k < count; k++) {
@@ -360,12 +366,12 @@ export async function bandsOf(img: GrayImage, count: number): Promise<Band[]> {
   let top = 0;
   let paragraphBefore = false;
   for (const c of cuts) {
-    const row = Math.round(c.mid / bin.scale);
+    const row = Math.min(height, Math.max(0, Math.round((by0 + c.mid) / bin.scale) - box.y0));
     if (row > top) out.push({ top, bottom: row, paragraphBefore });
     top = row;
     paragraphBefore = c.size > lineGap * 1.6;
   }
-  out.push({ top, bottom: img.height, paragraphBefore });
+  out.push({ top, bottom: height, paragraphBefore });
   return out;
 }
 
@@ -378,13 +384,12 @@ export interface Box {
 }
 
 /**
- * The part of an upright page that holds ink, plus `margin` pixels, from a small binarised copy: rows and
+ * The part of an upright page that holds ink, plus `margin` pixels, from its binarised copy: rows and
  * columns with at least two ink pixels there (so lone specks of noise do not widen it). The whole page
  * when it finds no ink. OCR of the box reads the same text as the page with less to binarise and lay out.
  */
-export async function inkBox(img: GrayImage, margin: number): Promise<Box> {
+export function inkBox(img: GrayImage, bin: Binarised, margin: number): Box {
   const whole = { x0: 0, y0: 0, x1: img.width, y1: img.height };
-  const bin = await binariseSmall(img, INK_BOX_LONG_SIDE);
   const rows = new Uint32Array(bin.height);
   const cols = new Uint32Array(bin.width);
   for (let y = 0; y < bin.height; y++) {

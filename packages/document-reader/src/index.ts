@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
 import { ReadError, abortReason, throwIfAborted, withTimeout } from './errors.js';
 import { Gate } from './gate.js';
-import { type Band, type Box, type GrayImage, analysePage, bandsOf, binariseSmall, crop, gray, inkBox, straighten, toPgm } from './geometry.js';
+import { type Band, type Binarised, type Box, type GrayImage, analysePage, bandsOf, binariseSmall, crop, gray, inkBox, straighten, toPgm } from './geometry.js';
 import { decodeImagePage, inspectImage } from './image.js';
 import { type OcrModel, OcrPool, type OcrResult, type WordBox, resolveLangPath } from './ocr-pool.js';
 import { PdfDocument, closePdfThreads } from './pdf.js';
@@ -253,8 +253,10 @@ export class DocumentReader {
   private async ocrPageOnce(src: OcrSource, signal: AbortSignal): Promise<PageText> {
     const page = await src.image();
     throwIfAborted(signal);
-    // Orientation and skew from projection profiles; then one rotation with sharp.
-    const geo = await analysePage(page);
+    // Orientation and skew from projection profiles of a small binarised copy; then one rotation with sharp.
+    // The copy also gives the ink box and the band cuts, and is made again only if the page was turned.
+    const bin = await binariseSmall(page);
+    const geo = await analysePage(page, bin);
     let turn = geo.quarterTurn + geo.skew;
     let upright = await straighten(page, turn);
     if (geo.maybeUpsideDown && (await this.stripReadsBetterTurned(upright, signal))) {
@@ -262,14 +264,14 @@ export class DocumentReader {
       turn += 180;
     }
     throwIfAborted(signal);
-    let best = await this.recognizePage(upright, signal);
+    let best = await this.recognizePage(upright, upright === page ? bin : await binariseSmall(upright), signal);
     let size = { width: upright.width, height: upright.height };
     if (best.confidence < ORIENTATION_PROBE_BELOW) {
       // Poor reading: perhaps the orientation guess was wrong. Try the other quarter turns on a small copy.
       const extra = await this.probeOrientation(upright, signal);
       if (extra !== 0) {
         const turned = await straighten(upright, extra);
-        const again = await this.recognizePage(turned, signal);
+        const again = await this.recognizePage(turned, await binariseSmall(turned), signal);
         if (score(again) > score(best)) {
           best = again;
           size = { width: turned.width, height: turned.height };
@@ -296,14 +298,14 @@ export class DocumentReader {
    * the pool is, so a document reads the same under any load (measured: the bands cost ~1% throughput
    * when every worker is busy, and cut a lone page's latency by the number of idle workers).
    */
-  private async recognizePage(page: GrayImage, signal: AbortSignal): Promise<OcrResult> {
+  private async recognizePage(page: GrayImage, bin: Binarised, signal: AbortSignal): Promise<OcrResult> {
     const timeoutMs = this.limits.pageTimeoutMs;
     // Only the inked part of the page goes to OCR (margins are a third of a letter page); boxes are
     // moved back into page coordinates.
-    const box = await inkBox(page, INK_MARGIN);
+    const box = inkBox(page, bin, INK_MARGIN);
     const img = crop(page, box);
     const count = this.splitPages ? Math.max(1, Math.min(MAX_BANDS, Math.floor(img.height / MIN_BAND_HEIGHT))) : 1;
-    const bands = count < 2 ? [{ top: 0, bottom: img.height, paragraphBefore: false }] : await bandsOf(img, count);
+    const bands = bandsOf(box, bin, count);
     const parts = await Promise.all(bands.map((b) => this.pool.recognize(toPgm(img, b.top, b.bottom), { timeoutMs, signal })));
     return stitch(parts, bands, box);
   }

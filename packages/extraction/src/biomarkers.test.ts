@@ -28,6 +28,10 @@ describe('other biomarkers', () => {
 
 describe('staging items', () => {
   it('reads tumor size in mm', () => expect(valueOf('Tumor size: 2.3 cm', 'tumor_size')).toBe(23));
+  it('reads the size given with a diagnosis wrapped after a comma', () =>
+    expect(valueOf('- Invasive adenocarcinoma, acinar predominant (acinar 60%, papillary 30%,\nlepidic 10%), 2.8 cm.', 'tumor_size')).toBe(28));
+  it('does not read a size across a line that ends without a comma', () =>
+    expect(valueOf('Invasive adenocarcinoma, acinar predominant\nLymph node (station 7), 1.2 cm.', 'tumor_size')).toBeNull());
   it('reads nodes "2 of 14 lymph nodes"', () => expect(valueOf('Metastatic carcinoma in 2 of 14 lymph nodes.', 'nodes_examined')).toBe(14));
   it('adds node counts over parts', () => expect(valueOf('Part A: sentinel node (0/2).\nPart B: sentinel node (1/1).', 'nodes_examined')).toBe(3));
   it('reads margins', () => expect(valueOf('Margins: negative for carcinoma.', 'margins')).toBe('negative'));
