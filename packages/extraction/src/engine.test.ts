@@ -1,6 +1,8 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractReport } from './index.js';
-import { compile } from './engine.js';
+import { type Compiled, compile, run } from './engine.js';
+import { RULES } from './rules/index.js';
 import { defineTargets } from './rules/types.js';
 
 describe('evidence', () => {
@@ -30,27 +32,17 @@ describe('rule tables', () => {
 });
 
 describe('speed-ups change nothing', () => {
-  it('keyword gating gives the same findings as running every rule, on the corpus', async () => {
-    const { readFileSync, readdirSync } = await import('node:fs');
-    const { fileURLToPath } = await import('node:url');
-    const { RULES } = await import('./rules/index.js');
-    const { run } = await import('./engine.js');
-    const dir = fileURLToPath(new URL('../../../fixtures/reports/', import.meta.url));
-    const c = compile(RULES);
+  const dir = new URL('../../../fixtures/reports/', import.meta.url);
+  const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  const c = compile(RULES);
+  /** Documents on which a variant of the compiled rules gives other findings than the full one. */
+  const differing = (variant: Compiled, docs: string[][]) => docs.filter((pages) => JSON.stringify(run(c, { pages })) !== JSON.stringify(run(variant, { pages })));
+
+  it('keyword gating gives the same findings as running every rule, on the corpus', () => {
     const ungated = { ...c, anchorRes: c.anchorRes.map((a) => ({ ...a, keywords: null })), targets: c.targets.map((t) => ({ ...t, keywords: null })) };
-    const differ = readdirSync(dir).filter((f) => f.endsWith('.txt')).filter((f) => {
-      const pages = readFileSync(dir + f, 'utf8').split('\f');
-      return JSON.stringify(run(c, { pages })) !== JSON.stringify(run(ungated, { pages }));
-    });
-    expect(differ).toEqual([]);
+    expect(differing(ungated, texts.map((t) => t.split('\f')))).toEqual([]);
   });
-  it('scans at candidate positions give the same findings as plain regex scans, on the corpus', async () => {
-    const { readFileSync, readdirSync } = await import('node:fs');
-    const { fileURLToPath } = await import('node:url');
-    const { RULES } = await import('./rules/index.js');
-    const { run } = await import('./engine.js');
-    const dir = fileURLToPath(new URL('../../../fixtures/reports/', import.meta.url));
-    const c = compile(RULES);
+  it('scans at candidate positions give the same findings as plain regex scans, on the corpus', () => {
     const plain = {
       ...c,
       anchorRes: c.anchorRes.map((a) => ({ ...a, scan: null })),
@@ -58,9 +50,7 @@ describe('speed-ups change nothing', () => {
       cues: c.cues.map((q) => ({ ...q, scan: null })),
       families: new Map([...c.families].map(([id, f]) => [id, { ...f, any: null, anyBefore: null }])),
     };
-    const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(dir + f, 'utf8'));
     // Each report alone, and all of them as one long report (names, values and targets far apart).
-    const differ = [...texts.map((t) => t.split('\f')), [texts.join('\n\n')]].filter((pages) => JSON.stringify(run(c, { pages })) !== JSON.stringify(run(plain, { pages })));
-    expect(differ).toEqual([]);
+    expect(differing(plain, [...texts.map((t) => t.split('\f')), [texts.join('\n\n')]])).toEqual([]);
   });
 });
