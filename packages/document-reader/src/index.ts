@@ -61,6 +61,9 @@ const PROBE_LONG_SIDE = 1600;
 const MAX_BANDS = 4;
 /** Bands shorter than an inch are not worth a worker. */
 const MIN_BAND_HEIGHT = OCR_DPI;
+/** Words read with less confidence than this (0-100) have their line read again alone. */
+const REREAD_BELOW = 20;
+const MAX_REREADS = 4;
 /** White kept around the ink when a page is cropped for OCR: a tenth of an inch. */
 const INK_MARGIN = Math.round(OCR_DPI / 10);
 
@@ -307,7 +310,52 @@ export class DocumentReader {
     const count = this.splitPages ? Math.max(1, Math.min(MAX_BANDS, Math.floor(img.height / MIN_BAND_HEIGHT))) : 1;
     const bands = bandsOf(box, bin, count);
     const parts = await Promise.all(bands.map((b) => this.pool.recognize(toPgm(img, b.top, b.bottom), { timeoutMs, signal })));
-    return stitch(parts, bands, box);
+    return this.rereadDoubtfulLines(page, stitch(parts, bands, box), signal);
+  }
+
+  /**
+   * Reads again, on its own, each line holding a word read with very low confidence. In the context of a
+   * whole page tesseract sometimes gives up on a word it reads well alone ("MSH6:" came out as "MSH:" at
+   * confidence 0, and alone as "MSHE6:" at 84). The new reading replaces the line only when it is one
+   * line of about the same length and clearly more confident. At most MAX_REREADS lines per page.
+   */
+  private async rereadDoubtfulLines(page: GrayImage, r: OcrResult, signal: AbortSignal): Promise<OcrResult> {
+    const doubtful = r.words.filter((w) => w.confidence < REREAD_BELOW && /[\p{L}\p{N}]{2}/u.test(w.text));
+    if (doubtful.length === 0) return r;
+    let { text, words } = r;
+    const seen = new Set<WordBox>();
+    let rereads = 0;
+    for (const d of doubtful) {
+      if (seen.has(d) || rereads >= MAX_REREADS) continue;
+      const line = words.filter((w) => {
+        const cy = (w.bbox.y0 + w.bbox.y1) / 2;
+        return cy >= d.bbox.y0 && cy <= d.bbox.y1;
+      });
+      for (const w of line) seen.add(w);
+      const before = line.map((w) => w.text).join(' ');
+      const at = text.indexOf(before);
+      if (at < 0 || text.indexOf(before, at + 1) >= 0) continue; // not found once: leave it
+      rereads++;
+      const pad = Math.round((d.bbox.y1 - d.bbox.y0) * 0.6);
+      const strip = {
+        x0: Math.max(0, Math.min(...line.map((w) => w.bbox.x0)) - pad),
+        y0: Math.max(0, Math.min(...line.map((w) => w.bbox.y0)) - pad),
+        x1: Math.min(page.width, Math.max(...line.map((w) => w.bbox.x1)) + pad),
+        y1: Math.min(page.height, Math.max(...line.map((w) => w.bbox.y1)) + pad),
+      };
+      const again = await this.pool.recognize(toPgm(crop(page, strip)), { timeoutMs: this.limits.pageTimeoutMs, signal });
+      const after = again.text.trim();
+      const meanConf = (ws: WordBox[]) => ws.reduce((a, w) => a + w.confidence, 0) / Math.max(1, ws.length);
+      const similarLength = after.length >= before.length * 0.7 && after.length <= before.length * 1.3;
+      if (!after || after.includes('\n') || !similarLength || meanConf(again.words) < meanConf(line) + 10) continue;
+      text = text.slice(0, at) + after + text.slice(at + before.length);
+      const first = words.indexOf(line[0]!);
+      const moved = again.words.map((w) => ({ ...w, bbox: { x0: w.bbox.x0 + strip.x0, x1: w.bbox.x1 + strip.x0, y0: w.bbox.y0 + strip.y0, y1: w.bbox.y1 + strip.y0 } }));
+      words = [...words.slice(0, first).filter((w) => !line.includes(w)), ...moved, ...words.slice(first).filter((w) => !line.includes(w))];
+    }
+    if (words === r.words) return r;
+    const n = words.length;
+    return { text, words, confidence: n > 0 ? words.reduce((a, w) => a + w.confidence, 0) / n : r.confidence };
   }
 
   /** Reads the densest strip of the page as is and turned over; true when turned reads clearly better. */
