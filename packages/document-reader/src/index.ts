@@ -345,7 +345,6 @@ export class DocumentReader {
       };
       const again = await this.pool.recognize(toPgm(crop(page, strip)), { timeoutMs: this.limits.pageTimeoutMs, signal });
       const after = again.text.trim();
-      const meanConf = (ws: WordBox[]) => ws.reduce((a, w) => a + w.confidence, 0) / Math.max(1, ws.length);
       const similarLength = after.length >= before.length * 0.7 && after.length <= before.length * 1.3;
       if (!after || after.includes('\n') || !similarLength || meanConf(again.words) < meanConf(line) + 10) continue;
       text = text.slice(0, at) + after + text.slice(at + before.length);
@@ -353,9 +352,7 @@ export class DocumentReader {
       const moved = again.words.map((w) => ({ ...w, bbox: { x0: w.bbox.x0 + strip.x0, x1: w.bbox.x1 + strip.x0, y0: w.bbox.y0 + strip.y0, y1: w.bbox.y1 + strip.y0 } }));
       words = [...words.slice(0, first).filter((w) => !line.includes(w)), ...moved, ...words.slice(first).filter((w) => !line.includes(w))];
     }
-    if (words === r.words) return r;
-    const n = words.length;
-    return { text, words, confidence: n > 0 ? words.reduce((a, w) => a + w.confidence, 0) / n : r.confidence };
+    return words === r.words ? r : { text, words, confidence: meanConf(words) };
   }
 
   /** Reads the densest strip of the page as is and turned over; true when turned reads clearly better. */
@@ -397,15 +394,15 @@ export class DocumentReader {
  * break, so a cut never splits a paragraph), boxes offset to page coordinates (band top plus the crop's
  * corner), confidence weighted by words.
  */
-function stitch(parts: OcrResult[], bands: Band[], crop: Box): OcrResult {
-  if (parts.length === 1 && crop.x0 === 0 && crop.y0 === 0) return parts[0]!;
+function stitch(parts: OcrResult[], bands: Band[], box: Box): OcrResult {
+  if (parts.length === 1 && box.x0 === 0 && box.y0 === 0) return parts[0]!;
   const words: WordBox[] = [];
   let weighted = 0;
   let weight = 0;
   let text = '';
   parts.forEach((p, i) => {
-    const dx = crop.x0;
-    const dy = crop.y0 + (bands[i]?.top ?? 0);
+    const dx = box.x0;
+    const dy = box.y0 + (bands[i]?.top ?? 0);
     for (const w of p.words) words.push({ ...w, bbox: { x0: w.bbox.x0 + dx, x1: w.bbox.x1 + dx, y0: w.bbox.y0 + dy, y1: w.bbox.y1 + dy } });
     const n = p.words.length || (p.text.match(/\S+/g)?.length ?? 0);
     weighted += p.confidence * n;
@@ -442,6 +439,11 @@ async function densestStrip(img: GrayImage): Promise<GrayImage | null> {
   const top = Math.floor(bestAt / bin.scale);
   const bottom = Math.min(img.height, Math.ceil((bestAt + win) / bin.scale));
   return { data: img.data.subarray(top * img.width, bottom * img.width), width: img.width, height: bottom - top };
+}
+
+/** Mean word confidence (0 with no words). */
+function meanConf(words: WordBox[]): number {
+  return words.reduce((a, w) => a + w.confidence, 0) / Math.max(1, words.length);
 }
 
 /** Reading quality: confident words that look like words. */

@@ -15,7 +15,9 @@ const ROMAN: Record<string, string> = { '0': '0', '1': 'I', '2': 'II', '3': 'III
 const PRE = String.raw`(?:(?<pre>[yY][pPcC]|[pP]|[cC]|[rR][pP]?|[aA])|(?<spre>y?p)\s(?=T\s?[0-4Xi]))?`;
 const STRAY = String.raw`(?:[lI](?=[a-d](?![a-z])))?`;
 const T = String.raw`T\s?(?<t>[0-4X]|is|[Oo](?![a-z])|[Il](?![a-z]{2}))${STRAY}(?<ts>mi|[a-d]|[A-D](?![a-z]))?(?:\s?\((?:m|\d+|f)\))?(?:\s\((?:[a-z][a-z ,]{0,30})\))?`;
-const N_CORE = String.raw`N\s?(?<n>[0-3X]|x|[Oo](?![a-z]{2})|[Il](?![a-z]{2})|i(?=mic?\b))${STRAY}(?<ns>mic?|[a-c](?![a-z])|[A-C](?![a-z]))?(?<nm>(?:\s?\((?:sn|i\s?[+-]|mol\s?[+-]|\d+\s*/\s*\d+|s|f)\))*)`;
+/** An N category's digit as OCR may render it (O for 0, I/l for 1). */
+const N_DIGIT = String.raw`[0-3X]|x|[Oo](?![a-z]{2})|[Il](?![a-z]{2})`;
+const N_CORE = String.raw`N\s?(?<n>${N_DIGIT}|i(?=mic?\b))${STRAY}(?<ns>mic?|[a-c](?![a-z])|[A-C](?![a-z]))?(?<nm>(?:\s?\((?:sn|i\s?[+-]|mol\s?[+-]|\d+\s*/\s*\d+|s|f)\))*)`;
 const N_PRE = String.raw`(?<np>[yY][pPcC]|[pP]|[cC]|p?sn)?`;
 const M_CORE = String.raw`M\s?(?<m>[01X]|x|[Oo](?![a-z]))(?:(?<=[Oo])0|(?<=0)[Oo](?![a-z]))?(?<ms>[a-d](?![a-z]))?`;
 const M_PRE = String.raw`(?<mp>[yY]?[pP]|[cC])?`;
@@ -23,7 +25,7 @@ const M_PRE = String.raw`(?<mp>[yY]?[pP]|[cC])?`;
 const COMPACT = String.raw`\b(?<![A-Za-z0-9])${PRE}${T}(?:\s*[,;]?\s*${N_PRE}\s?${N_CORE})?(?:\s*[,;]?\s*${M_PRE}${M_CORE})?(?=$|[^A-Za-z0-9]|[LVRGl][0-9OoXx])`;
 
 /** "pl2 pNla": a prefix, T read as l/1/I, a T digit, then a prefixed N category (read by the compact rule). */
-const T_MISREAD = String.raw`\b(?<![A-Za-z0-9])(?<pre>y?p)[lI1](?<t>[0-4])(?<ts>mi|[a-d](?![a-z]))?(?=\s*[,;]?\s*y?p\s?N\s?(?:[0-3Xx]|[Oo](?![a-z]{2})|[Il](?![a-z]{2})))`;
+const T_MISREAD = String.raw`\b(?<![A-Za-z0-9])(?<pre>y?p)[lI1](?<t>[0-4])(?<ts>mi|[a-d](?![a-z]))?(?=\s*[,;]?\s*y?p\s?N\s?(?:${N_DIGIT}))`;
 
 function prefix(m: RegExpExecArray): string {
   const p = (m.groups!.pre ?? m.groups!.spre ?? m.groups!.np ?? m.groups!.mp ?? '').toLowerCase();
