@@ -1,7 +1,7 @@
 import sharp, { type Metadata } from 'sharp';
 import { ReadError } from './errors.js';
 import { OCR_DPI, PAGE_LONG_INCHES } from './resolution.js';
-import { type GrayImage, gray, stretchContrast } from './geometry.js';
+import { type GrayImage, stretchContrast } from './geometry.js';
 
 export interface ImageInfo {
   pages: number;
@@ -82,16 +82,17 @@ export async function decodeImagePage(
     const width = Math.max(1, Math.round((swap ? info.height : info.width) * scale));
     let img = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated', page, pages: 1 }).autoOrient();
     if (opts.rotate) img = img.rotate(opts.rotate);
-    const decoded = await img.flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
-    let gray8 = luminance(decoded.data, decoded.info.width, decoded.info.height, decoded.info.channels);
+    img = img.flatten({ background: '#ffffff' });
+    // Resized in the decoding pipeline (one pass through sharp), luma after: both are linear, so the order
+    // does not change the result, and luma then runs on the smaller image.
     if (Math.abs(scale - 1) > 0.01) {
-      let resized = sharp(gray8.data, { raw: { width: gray8.width, height: gray8.height, channels: 1 } }).resize({ width, kernel: 'lanczos3' });
+      img = img.resize({ width, kernel: 'lanczos3' });
       // Upscaled low-resolution scans (150-200 dpi faxes, 1-bit) keep jagged stair-step edges; a light
       // blur lets tesseract see strokes (fax fixture: "11B" -> "IIB", 99.2% -> 99.4% characters).
-      if (scale >= 1.3) resized = resized.blur(Math.min(1.5, 0.8 * scale));
-      const { data, info: out } = await gray(resized).toBuffer({ resolveWithObject: true });
-      gray8 = { data, width: out.width, height: out.height };
+      if (scale >= 1.3) img = img.blur(Math.min(1.5, 0.8 * scale));
     }
+    const decoded = await img.raw().toBuffer({ resolveWithObject: true });
+    const gray8 = luminance(decoded.data, decoded.info.width, decoded.info.height, decoded.info.channels);
     // Contrast stretch; the dark end at the 0.1th percentile because a short report covers well under 1%
     // of the page with ink (at 1% a noisy page would be stretched into salt and pepper).
     return stretchContrast(gray8, 0.1, 99);
@@ -106,17 +107,38 @@ export async function decodeImagePage(
  * arithmetic. Done here because sharp's greyscale() converts through a float colour space and costs
  * three times the JPEG decode itself.
  */
-function luminance(data: Buffer, width: number, height: number, channels: number): GrayImage {
+export function luminance(data: Buffer, width: number, height: number, channels: number): GrayImage {
   if (channels < 3) {
     if (channels === 1) return { data, width, height };
-    const out = Buffer.alloc(width * height);
+    const out = Buffer.allocUnsafe(width * height);
     for (let i = 0, j = 0; i < out.length; i++, j += channels) out[i] = data[j]!;
     return { data: out, width, height };
   }
-  const out = Buffer.alloc(width * height);
-  for (let i = 0, j = 0; i < out.length; i++, j += channels) {
-    out[i] = (data[j]! * 299 + data[j + 1]! * 587 + data[j + 2]! * 114 + 500) / 1000;
+  // Weights 0.299, 0.587, 0.114 in 16-bit fixed point (they sum to 65536), rounded.
+  const R = 19595;
+  const G = 38470;
+  const B = 7471;
+  const n = width * height;
+  const out = Buffer.allocUnsafe(n);
+  let i = 0;
+  if (channels === 3 && data.byteOffset % 4 === 0 && out.byteOffset % 4 === 0) {
+    // Four pixels (three 32-bit words) in, one word out: a third faster than byte by byte.
+    const quads = n >>> 2;
+    const src = new Uint32Array(data.buffer, data.byteOffset, quads * 3);
+    const dst = new Uint32Array(out.buffer, out.byteOffset, quads);
+    for (let q = 0, k = 0; q < quads; q++, k += 3) {
+      const a = src[k]!;
+      const b = src[k + 1]!;
+      const c = src[k + 2]!;
+      const p0 = ((a & 255) * R + ((a >>> 8) & 255) * G + ((a >>> 16) & 255) * B + 32768) >>> 16;
+      const p1 = ((a >>> 24) * R + (b & 255) * G + ((b >>> 8) & 255) * B + 32768) >>> 16;
+      const p2 = (((b >>> 16) & 255) * R + (b >>> 24) * G + (c & 255) * B + 32768) >>> 16;
+      const p3 = (((c >>> 8) & 255) * R + ((c >>> 16) & 255) * G + (c >>> 24) * B + 32768) >>> 16;
+      dst[q] = p0 | (p1 << 8) | (p2 << 16) | (p3 << 24);
+    }
+    i = quads * 4;
   }
+  for (let j = i * channels; i < n; i++, j += channels) out[i] = (data[j]! * R + data[j + 1]! * G + data[j + 2]! * B + 32768) >>> 16;
   return { data: out, width, height };
 }
 

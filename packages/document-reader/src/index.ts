@@ -258,8 +258,8 @@ export class DocumentReader {
     throwIfAborted(signal);
     // Orientation and skew from projection profiles of a small binarised copy; then one rotation with sharp.
     // The copy also gives the ink box and the band cuts, and is made again only if the page was turned.
-    const bin = await binariseSmall(page);
-    const geo = await analysePage(page, bin);
+    const bin = binariseSmall(page);
+    const geo = analysePage(page, bin);
     let turn = geo.quarterTurn + geo.skew;
     let upright = await straighten(page, turn);
     if (geo.maybeUpsideDown && (await this.stripReadsBetterTurned(upright, signal))) {
@@ -267,14 +267,14 @@ export class DocumentReader {
       turn += 180;
     }
     throwIfAborted(signal);
-    let best = await this.recognizePage(upright, upright === page ? bin : await binariseSmall(upright), signal);
+    let best = await this.recognizePage(upright, upright === page ? bin : binariseSmall(upright), signal);
     let size = { width: upright.width, height: upright.height };
     if (best.confidence < ORIENTATION_PROBE_BELOW) {
       // Poor reading: perhaps the orientation guess was wrong. Try the other quarter turns on a small copy.
       const extra = await this.probeOrientation(upright, signal);
       if (extra !== 0) {
         const turned = await straighten(upright, extra);
-        const again = await this.recognizePage(turned, await binariseSmall(turned), signal);
+        const again = await this.recognizePage(turned, binariseSmall(turned), signal);
         if (score(again) > score(best)) {
           best = again;
           size = { width: turned.width, height: turned.height };
@@ -357,7 +357,7 @@ export class DocumentReader {
 
   /** Reads the densest strip of the page as is and turned over; true when turned reads clearly better. */
   private async stripReadsBetterTurned(img: GrayImage, signal: AbortSignal): Promise<boolean> {
-    const strip = await densestStrip(img);
+    const strip = densestStrip(img);
     if (!strip) return false;
     const timeoutMs = this.limits.pageTimeoutMs;
     const turned = await straighten(strip, 180);
@@ -415,8 +415,8 @@ function stitch(parts: OcrResult[], bands: Band[], box: Box): OcrResult {
 }
 
 /** The band of about a sixth of the page height holding the most ink (a few text lines), or null. */
-async function densestStrip(img: GrayImage): Promise<GrayImage | null> {
-  const bin = await binariseSmall(img, 800);
+function densestStrip(img: GrayImage): GrayImage | null {
+  const bin = binariseSmall(img, 800);
   const rows = new Float64Array(bin.height);
   for (let y = 0; y < bin.height; y++) {
     let c = 0;

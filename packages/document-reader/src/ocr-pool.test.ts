@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { OCR_MODELS, resolveLangPath } from './ocr-pool.js';
+import { OCR_MODELS, parseTsv, resolveLangPath } from './ocr-pool.js';
 
 describe('OCR models', () => {
   it('the vendored fast model is tessdata_fast 4.1.0 eng, byte for byte', () => {
@@ -13,5 +13,31 @@ describe('OCR models', () => {
 
   it('every model resolves to a folder holding eng.traineddata.gz', () => {
     for (const m of OCR_MODELS) expect(readFileSync(join(resolveLangPath(m), 'eng.traineddata.gz')).length).toBeGreaterThan(1_000_000);
+  });
+});
+
+describe('word boxes from TSV', () => {
+  it('parseTsv gives the lines and words of tesseract.js own JSON blocks for the same page', async () => {
+    const { default: Tesseract } = await import('tesseract.js');
+    const { decodeImagePage, inspectImage } = await import('./image.js');
+    const { toPgm } = await import('./geometry.js');
+    const bytes = readFileSync(new URL('../../../fixtures/scans/breast-micromet-stage.photo.jpg', import.meta.url));
+    const page = await decodeImagePage(bytes, 0, await inspectImage(bytes, 1e8, 10), 1e8);
+    const worker = await Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, { langPath: resolveLangPath(), gzip: true, cacheMethod: 'none' });
+    try {
+      await worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.AUTO });
+      const { data } = await worker.recognize(toPgm(page), {}, { blocks: true, tsv: true });
+      const lines = data.blocks!.flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+      const jsonWords = lines.flatMap((l) => l.words).map((w) => ({ text: w.text, confidence: w.confidence, bbox: { ...w.bbox } }));
+      const parsed = parseTsv(data.tsv!);
+      expect(jsonWords.length).toBeGreaterThan(30);
+      expect(parsed.words).toEqual(jsonWords);
+      expect(parsed.lines.map((l) => l.text)).toEqual(lines.map((l) => l.text.trimEnd()));
+      expect(parsed.lines.map(({ x0, y0, x1, y1 }) => ({ x0, y0, x1, y1 }))).toEqual(lines.map((l) => l.bbox));
+      // The photo's page border comes out of the TSV as blank "words"; they are not words.
+      expect(data.tsv!.split('\n').some((r) => r.startsWith('5\t') && r.split('\t')[11]?.trim() === '')).toBe(true);
+    } finally {
+      await worker.terminate();
+    }
   });
 });
