@@ -1,6 +1,7 @@
-// Page geometry before OCR: quarter-turn orientation, small skew, and where a page can be cut into
-// bands for parallel OCR. Image work is done by sharp; JS only reads projection profiles of a small
-// binarised copy (dark-pixel counts per row at a few candidate angles).
+// Page geometry before OCR: quarter-turn orientation, small skew, the ink box, and where a page can be cut
+// into bands for parallel OCR, all from projection profiles of a small binarised copy (dark-pixel counts
+// per row at a few candidate angles). Rotation is done by sharp; the per-pixel passes over a page that are
+// cheaper in JS than a sharp round trip (shrink, binarisation, contrast stretch) are here too.
 import sharp, { type Sharp } from 'sharp';
 
 /** An 8-bit single-channel image in memory. */
