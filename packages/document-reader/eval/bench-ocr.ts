@@ -28,8 +28,9 @@ interface ScanEntry {
   dpi: number;
 }
 const manifest = JSON.parse(readFileSync(`${scansDir}manifest.json`, 'utf8')) as { entries: ScanEntry[] };
-// Upright 300 dpi pages (noise, blur, skew): both engines get the same files.
-const pages = manifest.entries.filter((e) => e.dpi === 300 && e.kind !== 'rotated').slice(0, Number(arg('--pages') ?? 18));
+// Upright 300 dpi pages of 10 pt text (noise, blur, skew): both engines get the same files.
+const BENCH_KINDS = ['noise', 'blur', 'skew'];
+const pages = manifest.entries.filter((e) => BENCH_KINDS.includes(e.kind)).slice(0, Number(arg('--pages') ?? 18));
 
 if (spawnSync('tesseract', ['--version']).status !== 0) {
   console.error('native tesseract not found: apt-get install -y tesseract-ocr');

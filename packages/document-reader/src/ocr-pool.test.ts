@@ -25,7 +25,7 @@ describe('word boxes from TSV', () => {
     const page = await decodeImagePage(bytes, 0, await inspectImage(bytes, 1e8, 10), 1e8);
     const worker = await Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, { langPath: resolveLangPath(), gzip: true, cacheMethod: 'none' });
     try {
-      await worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.AUTO });
+      await worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.AUTO, debug_file: '/dev/null' });
       const { data } = await worker.recognize(toPgm(page), {}, { blocks: true, tsv: true });
       const lines = data.blocks!.flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
       const jsonWords = lines.flatMap((l) => l.words).map((w) => ({ text: w.text, confidence: w.confidence, bbox: { ...w.bbox } }));

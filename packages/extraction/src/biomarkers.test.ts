@@ -45,4 +45,11 @@ describe('OCR damage in gene names', () => {
     expect(valueOf('PD-L1 (22C3): tumor proportion score 5.', 'pdl1_tps')).toBe(5);
   });
   it('reads OCR "MSHE6: present (intact)"', () => expect(valueOf('MSH2: present (intact)\nMSHE6: present (intact)', 'msh6')).toBe('intact'));
+  it('reads a final digit misread as a look-alike ("MSHE:" for MSH6), never as another gene of the panel', () => {
+    const text = 'MLH1: absent\nPMS2: absent\nMSH2: present (intact)\nMSHE: lost';
+    expect(valueOf(text, 'msh6')).toBe('lost');
+    expect(valueOf(text, 'msh2')).toBe('intact');
+    expect(valueOf('MLHl: absent', 'mlh1')).toBe('lost');
+    expect(valueOf('MSHE: lost', 'msh2')).toBeNull();
+  });
 });

@@ -54,11 +54,20 @@ const MMR_INTACT = String.raw`\b(?:intact|retained|preserved|present|normal|posi
 const MMR_LOST = String.raw`\b(?:loss|lost|absent|deficient|negative|not\s+detected)\b|\bno\s+(?:nuclear\s+)?(?:staining|expression)\b`;
 // OCR may put a stray glyph inside a gene name ("MSH®6", "MSHE6"): names allow one between letters and digit.
 const GENE_STRAY = '[-®©°*A-Z]?';
+/**
+ * Glyphs OCR reads in place of a gene name's final digit, seen on our scans ("MSH6:" as "MSHE:" at
+ * confidence 91 in 7.5 pt DejaVu Sans, and on a phone photo). Kept apart per digit, so that no misread
+ * name can stand for two genes of one panel (MSH2 / MSH6).
+ */
+const DIGIT_LOOKALIKES: Record<string, string> = { '1': 'Il|', '2': 'Z', '6': 'EGb' };
+/** Pattern for a gene name such as MSH6, with the OCR tolerances above. */
+const gene = (name: string) =>
+  name.toUpperCase().replace(/(\d)$/, (d) => `(?:${GENE_STRAY}${d}${DIGIT_LOOKALIKES[d] ? `|[${DIGIT_LOOKALIKES[d]}]` : ''})`);
 const MMR = ['mlh1', 'pms2', 'msh2', 'msh6'] as const;
 const MMR_KEYWORDS = ['mlh', 'pms', 'msh'];
 const mmrFamilies: MarkerFamily[] = MMR.map((p) => ({
   id: p,
-  anchors: [{ id: `${p}.name`, pattern: String.raw`\b${p.toUpperCase().replace(/(\d)$/, `${GENE_STRAY}$1`)}\b(?:\s*\([^)\n]{0,15}\))?`, keywords: MMR_KEYWORDS }],
+  anchors: [{ id: `${p}.name`, pattern: String.raw`\b${gene(p)}\b(?:\s*\([^)\n]{0,15}\))?`, keywords: MMR_KEYWORDS }],
   values: [
     { id: `${p}.intact`, field: p, pattern: MMR_INTACT, value: 'intact', confidence: 0.9 },
     { id: `${p}.lost`, field: p, pattern: MMR_LOST, value: 'lost', confidence: 0.9 },
@@ -74,9 +83,9 @@ export const BIOMARKER_FAMILIES = defineFamilies([
   {
     id: 'mmr_panel',
     anchors: [
-      { id: 'mmr.four', pattern: String.raw`\bMLH${GENE_STRAY}1\s*[,/]\s*PMS${GENE_STRAY}2\s*[,/]\s*MSH${GENE_STRAY}2\s*,?\s*(?:/|and|&)\s*MSH${GENE_STRAY}6\b|\bMLH${GENE_STRAY}1\s*[,/]\s*MSH${GENE_STRAY}2\s*[,/]\s*MSH${GENE_STRAY}6\s*,?\s*(?:/|and|&)\s*PMS${GENE_STRAY}2\b`, families: ['mlh1', 'pms2', 'msh2', 'msh6'], keywords: MMR_KEYWORDS },
-      { id: 'mmr.mlh1_pms2', pattern: String.raw`\bMLH${GENE_STRAY}1\s*(?:/|and|&|,)\s*PMS${GENE_STRAY}2\b|\bPMS${GENE_STRAY}2\s*(?:/|and|&|,)\s*MLH${GENE_STRAY}1\b`, families: ['mlh1', 'pms2'], keywords: MMR_KEYWORDS },
-      { id: 'mmr.msh2_msh6', pattern: String.raw`\bMSH${GENE_STRAY}2\s*(?:/|and|&|,)\s*MSH${GENE_STRAY}6\b|\bMSH${GENE_STRAY}6\s*(?:/|and|&|,)\s*MSH${GENE_STRAY}2\b`, families: ['msh2', 'msh6'], keywords: MMR_KEYWORDS },
+      { id: 'mmr.four', pattern: String.raw`\b${gene('MLH1')}\s*[,/]\s*${gene('PMS2')}\s*[,/]\s*${gene('MSH2')}\s*,?\s*(?:/|and|&)\s*${gene('MSH6')}\b|\b${gene('MLH1')}\s*[,/]\s*${gene('MSH2')}\s*[,/]\s*${gene('MSH6')}\s*,?\s*(?:/|and|&)\s*${gene('PMS2')}\b`, families: ['mlh1', 'pms2', 'msh2', 'msh6'], keywords: MMR_KEYWORDS },
+      { id: 'mmr.mlh1_pms2', pattern: String.raw`\b${gene('MLH1')}\s*(?:/|and|&|,)\s*${gene('PMS2')}\b|\b${gene('PMS2')}\s*(?:/|and|&|,)\s*${gene('MLH1')}\b`, families: ['mlh1', 'pms2'], keywords: MMR_KEYWORDS },
+      { id: 'mmr.msh2_msh6', pattern: String.raw`\b${gene('MSH2')}\s*(?:/|and|&|,)\s*${gene('MSH6')}\b|\b${gene('MSH6')}\s*(?:/|and|&|,)\s*${gene('MSH2')}\b`, families: ['msh2', 'msh6'], keywords: MMR_KEYWORDS },
     ],
     values: [],
   },
