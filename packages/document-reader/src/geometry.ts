@@ -441,15 +441,8 @@ export function bandsOf(box: Box, bin: Binarised, count: number): Band[] {
   const bx1 = Math.min(bin.width, Math.ceil(box.x1 * bin.scale));
   const by0 = Math.floor(box.y0 * bin.scale);
   const rowsHigh = Math.min(bin.height, Math.ceil(box.y1 * bin.scale)) - by0;
-  const rows = new Float64Array(Math.max(0, rowsHigh));
-  let total = 0;
-  for (let y = 0; y < rows.length; y++) {
-    let c = 0;
-    const off = (by0 + y) * bin.width;
-    for (let x = bx0; x < bx1; x++) if (bin.data[off + x]! < 128) c++;
-    rows[y] = c;
-    total += c;
-  }
+  const rows = inkRows(bin, { x0: bx0, y0: by0, x1: bx1, y1: by0 + Math.max(0, rowsHigh) });
+  const total = rows.reduce((a, v) => a + v, 0);
   if (total === 0) return whole;
   // Blank rows: (almost) no ink. Gaps: runs of at least 2 blank rows of the copy (4-5 px of the page).
   const blank = Math.max(1, (bx1 - bx0) * 0.002);
@@ -492,6 +485,18 @@ export function bandsOf(box: Box, bin: Binarised, count: number): Band[] {
   }
   out.push({ top, bottom: height, paragraphBefore });
   return out;
+}
+
+/** Ink pixels in each row of `box` (default: all) of a binarised copy. */
+export function inkRows(bin: GrayImage, box: Box = { x0: 0, y0: 0, x1: bin.width, y1: bin.height }): Float64Array {
+  const rows = new Float64Array(box.y1 - box.y0);
+  for (let y = 0; y < rows.length; y++) {
+    let c = 0;
+    const off = (box.y0 + y) * bin.width;
+    for (let x = box.x0; x < box.x1; x++) if (bin.data[off + x]! < 128) c++;
+    rows[y] = c;
+  }
+  return rows;
 }
 
 /** A rectangle of an image: columns [x0, x1), rows [y0, y1). */

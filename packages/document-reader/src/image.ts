@@ -9,14 +9,12 @@ export interface ImageInfo {
   height: number;
   density: number | undefined;
   format: string;
+  /** Bands as stored (4 for CMYK or with alpha). */
+  channels: number;
+  /** EXIF orientation (1 = as stored). */
+  orientation: number;
   /** EXIF orientation 5..8 means the stored image is sideways. */
   sideways: boolean;
-}
-
-export interface PreparedPage {
-  png: Buffer;
-  width: number;
-  height: number;
 }
 
 /** Long side of a letter/A4 page at the OCR resolution, for images that carry no trustworthy dpi. */
@@ -49,6 +47,8 @@ export async function inspectImage(bytes: Uint8Array, maxPixels: number, maxPage
     height,
     density: meta.density,
     format: meta.format ?? 'unknown',
+    channels: meta.channels ?? 0,
+    orientation: meta.orientation ?? 1,
     sideways: (meta.orientation ?? 1) >= 5,
   };
 }
@@ -140,17 +140,4 @@ export function luminance(data: Buffer, width: number, height: number, channels:
   }
   for (let j = i * channels; i < n; i++, j += channels) out[i] = (data[j]! * R + data[j + 1]! * G + data[j + 2]! * B + 32768) >>> 16;
   return { data: out, width, height };
-}
-
-/** decodeImagePage, encoded as PNG. */
-export async function prepareImagePage(
-  bytes: Uint8Array,
-  page: number,
-  info: ImageInfo,
-  maxPixels: number,
-  opts: { rotate?: number; longSide?: number } = {},
-): Promise<PreparedPage> {
-  const g = await decodeImagePage(bytes, page, info, maxPixels, opts);
-  const png = await sharp(g.data, { raw: { width: g.width, height: g.height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
-  return { png, width: g.width, height: g.height };
 }

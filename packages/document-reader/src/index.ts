@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
 import { ReadError, abortReason, throwIfAborted, withTimeout } from './errors.js';
 import { Gate } from './gate.js';
-import { type Band, type Binarised, type Box, type GrayImage, analysePage, bandsOf, binariseSmall, crop, gray, inkBox, straighten, toPgm } from './geometry.js';
+import { type Band, type Binarised, type Box, type GrayImage, analysePage, bandsOf, binariseSmall, crop, gray, inkBox, inkRows, straighten, toPgm } from './geometry.js';
 import { decodeImagePage, inspectImage } from './image.js';
 import { type OcrModel, OcrPool, type OcrResult, type WordBox, resolveLangPath } from './ocr-pool.js';
 import { PdfDocument, closePdfThreads } from './pdf.js';
@@ -349,8 +349,8 @@ export class DocumentReader {
       if (!after || after.includes('\n') || !similarLength || meanConf(again.words) < meanConf(line) + 10) continue;
       text = text.slice(0, at) + after + text.slice(at + before.length);
       const first = words.indexOf(line[0]!);
-      const moved = again.words.map((w) => ({ ...w, bbox: { x0: w.bbox.x0 + strip.x0, x1: w.bbox.x1 + strip.x0, y0: w.bbox.y0 + strip.y0, y1: w.bbox.y1 + strip.y0 } }));
-      words = [...words.slice(0, first).filter((w) => !line.includes(w)), ...moved, ...words.slice(first).filter((w) => !line.includes(w))];
+      const reread = again.words.map((w) => moved(w, strip.x0, strip.y0));
+      words = [...words.slice(0, first).filter((w) => !line.includes(w)), ...reread, ...words.slice(first).filter((w) => !line.includes(w))];
     }
     return words === r.words ? r : { text, words, confidence: meanConf(words) };
   }
@@ -403,7 +403,7 @@ function stitch(parts: OcrResult[], bands: Band[], box: Box): OcrResult {
   parts.forEach((p, i) => {
     const dx = box.x0;
     const dy = box.y0 + (bands[i]?.top ?? 0);
-    for (const w of p.words) words.push({ ...w, bbox: { x0: w.bbox.x0 + dx, x1: w.bbox.x1 + dx, y0: w.bbox.y0 + dy, y1: w.bbox.y1 + dy } });
+    for (const w of p.words) words.push(moved(w, dx, dy));
     const n = p.words.length || (p.text.match(/\S+/g)?.length ?? 0);
     weighted += p.confidence * n;
     weight += n;
@@ -417,12 +417,7 @@ function stitch(parts: OcrResult[], bands: Band[], box: Box): OcrResult {
 /** The band of about a sixth of the page height holding the most ink (a few text lines), or null. */
 function densestStrip(img: GrayImage): GrayImage | null {
   const bin = binariseSmall(img, 800);
-  const rows = new Float64Array(bin.height);
-  for (let y = 0; y < bin.height; y++) {
-    let c = 0;
-    for (let x = 0; x < bin.width; x++) if (bin.data[y * bin.width + x]! < 128) c++;
-    rows[y] = c;
-  }
+  const rows = inkRows(bin);
   const win = Math.max(4, Math.round(bin.height / 6));
   let sum = 0;
   let best = -1;
@@ -439,6 +434,11 @@ function densestStrip(img: GrayImage): GrayImage | null {
   const top = Math.floor(bestAt / bin.scale);
   const bottom = Math.min(img.height, Math.ceil((bestAt + win) / bin.scale));
   return { data: img.data.subarray(top * img.width, bottom * img.width), width: img.width, height: bottom - top };
+}
+
+/** A word box moved by (dx, dy): from a band or strip into page coordinates. */
+function moved(w: WordBox, dx: number, dy: number): WordBox {
+  return { ...w, bbox: { x0: w.bbox.x0 + dx, x1: w.bbox.x1 + dx, y0: w.bbox.y0 + dy, y1: w.bbox.y1 + dy } };
 }
 
 /** Mean word confidence (0 with no words). */

@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { FailureCode } from '@onco/contract';
-import sharp from 'sharp';
 import { ReadError } from './errors.js';
 import { OCR_DPI } from './resolution.js';
-import { type GrayImage, gray } from './geometry.js';
+import { type GrayImage, stretchContrast } from './geometry.js';
+import { decodeImagePage, inspectImage } from './image.js';
 
 export interface PdfPagePlan {
   page: number;
@@ -179,7 +179,8 @@ export class PdfDocument {
       this.timeoutMs,
       `Rendering page ${pageNumber}`,
     );
-    return { data: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength), width: r.width, height: r.height };
+    // Stretched like decoded images, so a page reads the same whichever way it reached OCR.
+    return stretchContrast({ data: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength), width: r.width, height: r.height }, 0.1, 99);
   }
 
   async close(): Promise<void> {
@@ -212,18 +213,15 @@ function onlyJpegStream(bytes: Uint8Array): Buffer | null {
  * way round; quarter turns are found later), at least 150 dpi, gray or RGB. Scaled to about OCR_DPI.
  */
 async function decodeScanJpeg(jpeg: Buffer, plan: PdfPagePlan, maxPixels: number): Promise<GrayImage | null> {
-  const meta = await sharp(jpeg, { limitInputPixels: maxPixels }).metadata();
-  const w = meta.width ?? 0;
-  const h = meta.height ?? 0;
-  if (w < 1 || h < 1 || (meta.channels ?? 4) > 3 || (meta.orientation ?? 1) !== 1) return null;
+  const info = await inspectImage(jpeg, maxPixels, 1);
+  const { width: w, height: h } = info;
+  // CMYK, and EXIF turns (which a PDF viewer ignores), are left to the renderer.
+  if (info.channels > 3 || info.orientation !== 1) return null;
   const pageRatio = plan.width / plan.height;
   const ratio = w / h;
   const sameShape = Math.abs(ratio / pageRatio - 1) < 0.02 || Math.abs(ratio * pageRatio - 1) < 0.02;
   const dpi = Math.max(w, h) / (Math.max(plan.width, plan.height) / 72);
   if (!sameShape || dpi < 150) return null;
-  const scale = Math.min(2, OCR_DPI / dpi);
-  let img = sharp(jpeg, { limitInputPixels: maxPixels, failOn: 'truncated' }).greyscale();
-  if (Math.abs(scale - 1) > 0.02) img = img.resize({ width: Math.round(w * scale) });
-  const { data, info } = await gray(img).toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
+  // The same decoding as an uploaded image (luma, contrast stretch), at the resolution the page implies.
+  return decodeImagePage(jpeg, 0, info, maxPixels, { longSide: Math.round(Math.max(w, h) * Math.min(2, OCR_DPI / dpi)) });
 }

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { characterAccuracy } from './accuracy.js';
 import { DocumentReader, ReadError, type ReadProgress, type ReadResult } from './index.js';
 import { OcrPool } from './ocr-pool.js';
-import { inspectImage, prepareImagePage } from './image.js';
+import { toPgm } from './geometry.js';
+import { decodeImagePage, inspectImage } from './image.js';
 
 const fixture = (p: string) => readFileSync(new URL(`../../../fixtures/${p}`, import.meta.url));
 const own = (p: string) => readFileSync(new URL(`../fixtures/${p}`, import.meta.url));
@@ -266,12 +267,12 @@ describe('hostile and broken input', () => {
   it('a page over the time limit -> read_timeout, and the pool recovers', async () => {
     const photo = fixture('samples/breast-report-photo.jpg');
     const info = await inspectImage(photo, 1e8, 10);
-    const small = await prepareImagePage(photo, 0, info, 1e8, { longSide: 1200 });
+    const small = toPgm(await decodeImagePage(photo, 0, info, 1e8, { longSide: 1200 }));
     const pool = new OcrPool(1);
     try {
-      const err = await readError(pool.recognize(small.png, { timeoutMs: 5 }));
+      const err = await readError(pool.recognize(small, { timeoutMs: 5 }));
       expect(err.code).toBe('read_timeout');
-      const ok = await pool.recognize(small.png, { timeoutMs: 60_000, wordsWanted: false });
+      const ok = await pool.recognize(small, { timeoutMs: 60_000, wordsWanted: false });
       expect(ok.text).toContain('SURGICAL');
       expect(pool.workerCount).toBe(1);
     } finally {
